@@ -1,0 +1,186 @@
+"""The default store: one SQLite file, WAL journal, one transaction per batch."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from dateline.models import Article, Dateline
+from dateline.store.base import ArticleFilter, Store, StoredArticle
+from dateline.store.migrations import LATEST, MIGRATIONS
+
+_COLUMNS = (
+    "id origin text lang lang_score title url canonical_url source site_name author published "
+    "byline header external_id dateline_text dateline_place dateline_agency dateline_month "
+    "dateline_day dateline_year dateline_year_source duplicate_of duplicate_score ingested_at"
+).split()
+
+
+class SchemaTooNewError(RuntimeError):
+    pass
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # isolation_level=None: we open transactions ourselves, so a batch is exactly one.
+        self._db = sqlite3.connect(str(path), isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoint, never corrupt
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._migrate()
+
+    # -- schema ----------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > LATEST:
+            raise SchemaTooNewError(
+                f"{self.path}: schema version {version} is newer than this Dateline ({LATEST}); upgrade Dateline"
+            )
+        for number in range(version + 1, LATEST + 1):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                # executescript would commit on its own; run statements one by one inside our transaction
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    # -- writes ----------------------------------------------------------------------------
+    def add_batch(self, articles: list[StoredArticle], repoints: dict[str, str]) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        placeholders = ",".join("?" * len(_COLUMNS))
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for stored in articles:
+                cur = self._db.execute(
+                    f"INSERT INTO articles ({','.join(_COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(id) DO NOTHING",
+                    _row(stored.article, now),
+                )
+                if cur.rowcount and stored.signature is not None:
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO minhash (article_id, signature) VALUES (?, ?)",
+                        (stored.article.id, stored.signature),
+                    )
+            for old, new in repoints.items():
+                self._db.execute(
+                    "UPDATE articles SET duplicate_of = ? WHERE (duplicate_of = ? OR id = ?) AND id != ?",
+                    (new, old, old, new),
+                )
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    # -- reads -----------------------------------------------------------------------------
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._db.execute(
+                f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def signatures(self) -> Iterator[tuple[str, int, str | None, str | None, bytes]]:
+        rows = self._db.execute(
+            "SELECT a.id, a.seq, a.published, a.duplicate_of, m.signature "
+            "FROM minhash m JOIN articles a ON a.id = m.article_id ORDER BY a.seq"
+        )
+        for row in rows:
+            yield row[0], row[1], row[2], row[3], row[4]
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        row = self._db.execute(
+            "SELECT a.*, m.signature FROM articles a LEFT JOIN minhash m ON m.article_id = a.id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        return _stored(row) if row else None
+
+    def find(self, id_prefix: str) -> list[str]:
+        escaped = id_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT 20", (escaped + "%",)
+        )
+        return [r[0] for r in rows]
+
+    def articles(self, flt: ArticleFilter = ArticleFilter()) -> Iterator[StoredArticle]:
+        where, params = [], []
+        if flt.lang:
+            where.append("a.lang = ?")
+            params.append(flt.lang)
+        if flt.source:
+            where.append("(lower(a.source) = lower(?) OR lower(a.site_name) = lower(?))")
+            params += [flt.source, flt.source]
+        if flt.since:
+            where.append("substr(a.published, 1, 10) >= ?")
+            params.append(flt.since)
+        if flt.until:
+            where.append("substr(a.published, 1, 10) <= ?")
+            params.append(flt.until)
+        if not flt.include_duplicates:
+            where.append("a.duplicate_of IS NULL")
+        sql = "SELECT a.*, m.signature FROM articles a LEFT JOIN minhash m ON m.article_id = a.id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.seq"
+        if flt.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [flt.limit, flt.offset]
+        for row in self._db.execute(sql, params):
+            yield _stored(row)
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _row(a: Article, now: str) -> tuple:
+    d = a.dateline
+    return (
+        a.id, a.origin, a.text, a.lang, a.lang_score, a.title, a.url, a.canonical_url, a.source,
+        a.site_name, a.author, a.published, a.byline, json.dumps(a.header, ensure_ascii=False),
+        a.external_id,
+        d.text if d else None, d.place if d else None, d.agency if d else None,
+        d.month if d else None, d.day if d else None, d.year if d else None,
+        d.year_source if d else None,
+        a.duplicate_of, a.duplicate_score, now,
+    )
+
+
+def _stored(row: sqlite3.Row) -> StoredArticle:
+    dateline = None
+    if row["dateline_text"] is not None:
+        dateline = Dateline(
+            text=row["dateline_text"], place=row["dateline_place"], agency=row["dateline_agency"],
+            month=row["dateline_month"], day=row["dateline_day"], year=row["dateline_year"],
+            year_source=row["dateline_year_source"],
+        )
+    article = Article(
+        id=row["id"], text=row["text"], origin=row["origin"], lang=row["lang"],
+        lang_score=row["lang_score"], title=row["title"], url=row["url"],
+        canonical_url=row["canonical_url"], source=row["source"], site_name=row["site_name"],
+        author=row["author"], published=row["published"], dateline=dateline, byline=row["byline"],
+        header=json.loads(row["header"]), external_id=row["external_id"],
+        duplicate_of=row["duplicate_of"], duplicate_score=row["duplicate_score"],
+    )
+    return StoredArticle(article=article, signature=row["signature"], seq=row["seq"], ingested_at=row["ingested_at"])

@@ -1,0 +1,80 @@
+import sqlite3
+
+import pytest
+
+from dateline.models import Article, Dateline
+from dateline.store import ArticleFilter, StoredArticle, open_store
+from dateline.store.migrations import LATEST
+from dateline.store.sqlite import SchemaTooNewError
+
+
+def _article(i: int, **kw) -> Article:
+    base = dict(id=f"{i:016x}", text=f"Report number {i}.", origin=f"test:{i}", lang="en",
+                published=f"2026-03-{i:02d}", source="Example Wire")
+    base.update(kw)
+    return Article(**base)
+
+
+def test_schema_is_versioned_and_reopening_keeps_data(tmp_path):
+    db = tmp_path / "d.db"
+    with open_store(db) as store:
+        assert store.schema_version() == LATEST
+        store.add_batch([StoredArticle(_article(1), None)], {})
+    with open_store(db) as store:
+        assert store.count() == 1
+
+
+def test_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "d.db"
+    open_store(db).close()
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {LATEST + 5}")
+    con.close()
+    with pytest.raises(SchemaTooNewError):
+        open_store(db)
+
+
+def test_round_trip_of_every_field(tmp_path):
+    a = _article(3, title="T", dateline=Dateline(text="RABAT, December 17.", place="RABAT", month=12, day=17),
+                 byline="Lucia Giannini", header={"date": "2026-03-03"}, external_id="x-1")
+    with open_store(tmp_path / "d.db") as store:
+        store.add_batch([StoredArticle(a, b"\x01" * 8)], {})
+        got = store.get(a.id)
+    assert got.article == a
+    assert got.signature == b"\x01" * 8
+    assert got.seq == 1
+
+
+def test_batch_is_atomic(tmp_path):
+    with open_store(tmp_path / "d.db") as store:
+        bad = StoredArticle(_article(2, text=None), None)  # NOT NULL violation mid-batch
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add_batch([StoredArticle(_article(1), None), bad], {})
+        assert store.count() == 0
+
+
+def test_reinsert_is_ignored_and_repoint_moves_copies(tmp_path):
+    with open_store(tmp_path / "d.db") as store:
+        store.add_batch([StoredArticle(_article(1), None), StoredArticle(_article(2, duplicate_of=f"{1:016x}"), None)], {})
+        store.add_batch([StoredArticle(_article(1), None)], {})
+        assert store.count() == 2
+        store.add_batch([StoredArticle(_article(3), None)], {f"{1:016x}": f"{3:016x}"})
+        dups = {s.article.id: s.article.duplicate_of for s in store.articles()}
+    assert dups == {f"{1:016x}": f"{3:016x}", f"{2:016x}": f"{3:016x}", f"{3:016x}": None}
+
+
+def test_filters_and_prefix_lookup(tmp_path):
+    with open_store(tmp_path / "d.db") as store:
+        store.add_batch([
+            StoredArticle(_article(1), None),
+            StoredArticle(_article(2, lang="it", source="Agenzia"), None),
+            StoredArticle(_article(9, published=None), None),
+        ], {})
+        ids = lambda f: [s.article.id[-1] for s in store.articles(f)]
+        assert ids(ArticleFilter(lang="it")) == ["2"]
+        assert ids(ArticleFilter(source="agenzia")) == ["2"]
+        assert ids(ArticleFilter(since="2026-03-02")) == ["2"]
+        assert ids(ArticleFilter(until="2026-03-01")) == ["1"]
+        assert ids(ArticleFilter(limit=1, offset=1)) == ["2"]
+        assert store.find("00000000000000") == [f"{i:016x}" for i in (1, 2, 9)]
+        assert store.find("%") == []
