@@ -1,0 +1,172 @@
+"""The ``dateline`` command: a thin face over the pipeline, the store and the evaluations."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from dateline import __version__
+from dateline.models import Article, Rejection
+from dateline.read import ReadOptions
+from dateline.store import ArticleFilter, Store, default_db, open_store
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
+
+
+class ByteSize(click.ParamType):
+    name = "size"
+
+    def convert(self, value, param, ctx):  # type: ignore[override]
+        if isinstance(value, int):
+            return value
+        m = _SIZE.match(str(value))
+        if not m:
+            self.fail(f"{value!r} is not a size such as 20MB, 512k or 1000000", param, ctx)
+        factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2).lower()]
+        return int(float(m.group(1)) * factor)
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):  # type: ignore[override]
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+        return str(value)
+
+
+def db_option(f):
+    return click.option(
+        "--db", "db", envvar="DATELINE_DB", default=None, metavar="PATH",
+        help="Database file (default ./dateline.db, or $DATELINE_DB).",
+    )(f)
+
+
+def _open(db: str | None) -> Store:
+    try:
+        return open_store(db or default_db())
+    except Exception as exc:  # bad path, not a database, schema from a newer version
+        raise click.ClickException(f"cannot open the store {db or default_db()}: {exc}") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+def main() -> None:
+    """Dateline: news reports in any language -> a database of real-world events."""
+
+
+# -- ingest -------------------------------------------------------------------------------------
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|- ...")
+@db_option
+@click.option("--max-bytes", type=ByteSize(), default="20MB", show_default=True, help="Largest file or download accepted.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="Seconds per HTTP request.")
+@click.option("--no-fetch-linked", is_flag=True, help="Feed items with only a summary: keep the summary, do not fetch the page.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Articles per transaction.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
+def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch_size, as_json, no_progress) -> None:
+    """Read reports from files, directories, URLs, feeds or standard input (-), clean them,
+    drop duplicates and store them.
+
+    Exit status: 0 when every input was read, 1 when some were rejected, 2 on usage errors.
+    """
+    from dateline.pipeline import ingest as run_ingest
+    from dateline.progress import IngestProgress
+
+    options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, timeout=timeout,
+                          fetch_linked=not no_fetch_linked)
+    store = _open(db)
+    show_progress = not no_progress and sys.stderr.isatty()
+    with store, IngestProgress(enabled=show_progress) as progress:
+        summary = run_ingest(inputs, store, options, batch_size=batch_size,
+                             on_article=progress.advance, on_rejection=progress.rejected)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        d = summary.as_dict()
+        click.echo(f"read {d['read']}, new {d['new']}, duplicate {d['duplicate']}, "
+                   f"near-duplicate {d['near_duplicate']}, rejected {d['rejected']}")
+        for reason, n in d["rejected_by_reason"].items():
+            click.echo(f"  rejected {n}: {reason}")
+        click.echo(f"store: {db or default_db()}")
+    sys.exit(1 if summary.rejections else 0)
+
+
+# -- articles / show ----------------------------------------------------------------------------
+@main.command()
+@db_option
+@click.option("--lang", help="Only this language (ISO 639-1 code, e.g. it).")
+@click.option("--source", help="Only this source or site name.")
+@click.option("--since", type=IsoDate(), help="Published on or after this day.")
+@click.option("--until", type=IsoDate(), help="Published on or before this day.")
+@click.option("--no-duplicates", is_flag=True, help="Hide near-duplicate copies.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of articles).")
+def articles(db, lang, source, since, until, no_duplicates, limit, as_json) -> None:
+    """List stored articles in ingest order."""
+    flt = ArticleFilter(lang=lang, source=source, since=since, until=until,
+                        include_duplicates=not no_duplicates, limit=limit)
+    with _open(db) as store:
+        rows = [s.article for s in store.articles(flt)]
+    if as_json:
+        click.echo(json.dumps([_summary_dict(a) for a in rows], ensure_ascii=False, indent=2))
+        return
+    from dateline.render import article_table
+
+    article_table(rows)
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the whole article as JSON.")
+def show(article_id, db, as_json) -> None:
+    """Show one article: metadata, dateline, byline and cleaned text. ID may be a unique prefix."""
+    with _open(db) as store:
+        matches = store.find(article_id)
+        if not matches:
+            raise click.ClickException(f"no article with id {article_id!r}")
+        if len(matches) > 1:
+            raise click.ClickException(f"id prefix {article_id!r} is ambiguous: {', '.join(matches[:5])} ...")
+        stored = store.get(matches[0])
+    assert stored is not None
+    if as_json:
+        click.echo(json.dumps(asdict(stored.article), ensure_ascii=False, indent=2))
+        return
+    from dateline.render import article_detail
+
+    article_detail(stored.article)
+
+
+def _summary_dict(a: Article) -> dict:
+    d = asdict(a)
+    d.pop("text")
+    d["chars"] = len(a.text)
+    return d
+
+
+# -- eval ---------------------------------------------------------------------------------------
+@main.group(name="eval")
+def eval_group() -> None:
+    """Measure a stage against labelled data; prints JSON."""
+
+
+@eval_group.command(name="extraction")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--predictions", type=click.File("w", encoding="utf-8"), help="Write {id, body} per page here.")
+def eval_extraction(file, predictions) -> None:
+    """Main-text extraction on FILE (format of extraction_pages.jsonl): shingle precision, recall, F1."""
+    from dateline.eval.extraction import evaluate_extraction
+
+    click.echo(json.dumps(evaluate_extraction(file, predictions), indent=2))
+
+
+if __name__ == "__main__":
+    main()

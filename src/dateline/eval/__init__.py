@@ -1,0 +1,1 @@
+"""Metrics and dataset loaders behind the ``dateline eval`` commands."""

@@ -1,0 +1,128 @@
+"""Runs the stages in order over batches: read -> clean -> dedupe -> store."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import BinaryIO
+
+from dateline.clean import CleanError, clean
+from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
+from dateline.models import Article, RawDocument, Rejection
+from dateline.read import ReadOptions, read_inputs
+from dateline.store import Store, StoredArticle
+
+BATCH_SIZE = 200
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0  # documents read, before cleaning
+    new: int = 0  # stored, not a copy of anything stored
+    # duplicate: the same text is already stored (nothing added);
+    # near_duplicate: stored, pointing to the earliest copy of the same story
+    duplicate: int = 0
+    near_duplicate: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    new_ids: list[str] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+    def as_dict(self) -> dict:
+        reasons = Counter(_reason_kind(r.reason) for r in self.rejections)
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "near_duplicate": self.near_duplicate,
+            "rejected": self.rejected,
+            "rejected_by_reason": dict(sorted(reasons.items())),
+            "rejections": [{"input": r.origin, "reason": r.reason} for r in self.rejections],
+        }
+
+
+def _reason_kind(reason: str) -> str:
+    # "file is 31.2 MB, over ..." and "file is 40 MB, over ..." are one kind of problem
+    return reason.split(":")[0].split(",")[0].strip()
+
+
+def clean_document(raw: RawDocument) -> Article | Rejection:
+    """Clean one document; any failure becomes a rejection naming the input, never an exception."""
+    try:
+        return clean(raw)
+    except CleanError as exc:
+        return Rejection(raw.origin, str(exc))
+    except Exception as exc:  # a bug on one odd input must not lose the batch beside it
+        return Rejection(raw.origin, f"internal error while cleaning ({type(exc).__name__}: {exc})")
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    options: ReadOptions = ReadOptions(),
+    *,
+    stdin: BinaryIO | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_article: Callable[[str], None] | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> IngestSummary:
+    """Read, clean, deduplicate and store; one transaction per batch, so an interrupted run
+    leaves whole batches only and running it again completes it."""
+    summary = IngestSummary()
+    index = NearDuplicateIndex()
+    index.load(store.signatures())
+    batch: list[StoredArticle] = []
+    repoints: dict[str, str] = {}
+    pending: set[str] = set()
+
+    def flush() -> None:
+        if batch:
+            store.add_batch(batch, repoints)
+        batch.clear()
+        repoints.clear()
+        pending.clear()
+
+    def reject(rejection: Rejection) -> None:
+        summary.rejections.append(rejection)
+        if on_rejection:
+            on_rejection(rejection)
+
+    for item in read_inputs(inputs, options, stdin=stdin):
+        if isinstance(item, Rejection):
+            reject(item)
+            continue
+        summary.read += 1
+        result = clean_document(item)
+        if isinstance(result, Rejection):
+            reject(result)
+            continue
+        article = result
+        if article.id in pending or store.existing_ids([article.id]):
+            summary.duplicate += 1
+            _notify(on_article, "duplicate")
+            continue
+        sig = signature(article.text)
+        if sig is not None:
+            placement = index.add(article.id, sig, article.published)
+            repoints.update(placement.repoint)
+            if placement.duplicate_of:
+                article = replace(article, duplicate_of=placement.duplicate_of, duplicate_score=round(placement.score, 3))
+                summary.near_duplicate += 1
+        batch.append(StoredArticle(article, to_bytes(sig) if sig is not None else None))
+        pending.add(article.id)
+        if not article.duplicate_of:
+            summary.new += 1
+        summary.new_ids.append(article.id)  # near-duplicates are stored too, pointing to their original
+        _notify(on_article, "near_duplicate" if article.duplicate_of else "new")
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return summary
+
+
+def _notify(callback: Callable[[str], None] | None, kind: str) -> None:
+    if callback:
+        callback(kind)
