@@ -13,7 +13,7 @@ def dateline_str(d: Dateline | None) -> str:
         return ""
     when = ""
     if d.month and d.day:
-        when = f"{d.year:04d}-{d.month:02d}-{d.day:02d}" if d.year else f"--{d.month:02d}-{d.day:02d}"
+        when = f"{d.year:04d}-{d.month:02d}-{d.day:02d}" if d.year else f"{d.month:02d}-{d.day:02d} (year not stated)"
         if d.year_source == "published":
             when += " (year from publication date)"
     parts = [p for p in (d.place, when, f"({d.agency})" if d.agency else "") if p]
@@ -54,4 +54,4 @@ def article_detail(a: Article) -> None:
         if value:
             console.print(f"[bold]{name:>14}[/bold]  {escape(str(value))}", soft_wrap=True)
     console.print()
-    console.print(a.text, markup=False, soft_wrap=False)
+    console.print(a.text, markup=False, soft_wrap=True)  # the terminal wraps; lines stay whole when copied
