@@ -84,3 +84,67 @@ class Article:
     external_id: str | None = None  # the id the input gave, if any
     duplicate_of: str | None = None  # id of the earliest near-duplicate copy
     duplicate_score: float | None = None
+
+
+# -- analysis (stage `analyze`) and linking (stage `link`) ------------------------------------
+# Offsets, not copies: every span is [start, end) into Article.text.
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention. ``text`` is Article.text[start:end], without a leading title or
+    rank, which goes to ``role`` (``Field Marshal`` Asim Munir). ``entity`` is filled by linking."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # one of ENTITY_TYPES
+    entity: str | None = None
+    role: str | None = None
+    role_start: int | None = None  # span of the role in the text, when one was split off
+    role_end: int | None = None
+    source: str = "tagger"  # tagger | gazetteer | acronym | rule
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression resolved to a day or a range of days (ISO dates, both inclusive)."""
+
+    start: int
+    end: int
+    text: str
+    first: str | None  # None when it could not be resolved (no anchor date)
+    last: str | None
+    granularity: str  # day | week | month | year | range
+    anchor: str | None = None  # what it was resolved against: published | dateline
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity across documents, spellings, languages and scripts."""
+
+    id: str
+    name: str  # canonical name
+    type: str  # one of ENTITY_TYPES
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> surface forms
+    country: str | None = None  # ISO 3166-1 alpha-2, for places (and where known for others)
+    lat: float | None = None
+    lon: float | None = None
+    kind: str | None = None  # finer kind: country, city, region, acronym-org ...
+    source: str | None = None  # gazetteer (geonames / cldr) or corpus
+
+
+@dataclass(frozen=True)
+class Analysis:
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    times: tuple[TimeExpression, ...]

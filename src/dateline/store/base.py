@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from dateline.models import Article
+from dateline.models import Analysis, Article, Entity, Mention
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,23 @@ class ArticleFilter:
     include_duplicates: bool = True
     limit: int | None = None
     offset: int = 0
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    entity: Entity
+    mentions: int
+    articles: int
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntityFilter:
+    type: str | None = None
+    lang: str | None = None  # mentioned in articles of this language
+    name: str | None = None  # canonical name contains this, case-insensitive
+    min_mentions: int = 1
+    limit: int | None = None
 
 
 class Store(ABC):
@@ -62,6 +79,33 @@ class Store(ABC):
 
     @abstractmethod
     def count(self) -> int: ...
+
+    # -- analyses and entities --------------------------------------------------------------
+    @abstractmethod
+    def unanalyzed(self, limit: int | None = None) -> Iterator[StoredArticle]:
+        """Articles with no analysis yet, in ingest order."""
+
+    @abstractmethod
+    def add_analyses(self, analyses: list[Analysis], entities: list[Entity], link_state: dict[str, str]) -> None:
+        """Store analyses (replacing any earlier one of the same article), upsert entities and
+        replace the given link-state entries, all in one transaction."""
+
+    @abstractmethod
+    def analysis(self, article_id: str) -> Analysis | None: ...
+
+    @abstractmethod
+    def link_state(self) -> dict[str, str]: ...
+
+    @abstractmethod
+    def entity(self, entity_id: str) -> Entity | None: ...
+
+    @abstractmethod
+    def entity_summaries(self, flt: EntityFilter = EntityFilter()) -> list[EntitySummary]:
+        """Entities with their mention and article counts, most mentioned first."""
+
+    @abstractmethod
+    def entity_mentions(self, entity_id: str, limit: int | None = None) -> list[tuple[str, str | None, Mention]]:
+        """(article id, article language, mention) for every mention of the entity."""
 
     @abstractmethod
     def schema_version(self) -> int: ...

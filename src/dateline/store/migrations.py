@@ -41,6 +41,55 @@ MIGRATIONS: list[str] = [
         signature  BLOB NOT NULL
     );
     """,
+    # 2: analyses (sentences, mentions, time expressions) and linked entities
+    """
+    CREATE TABLE analyses (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id),
+        sentences   TEXT NOT NULL,
+        analyzed_at TEXT NOT NULL
+    );
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        entity_id  TEXT,
+        role       TEXT,
+        role_start INTEGER,
+        role_end   INTEGER,
+        source     TEXT NOT NULL,
+        PRIMARY KEY (article_id, start, end)
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE TABLE times (
+        article_id  TEXT NOT NULL REFERENCES articles(id),
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        first       TEXT,
+        last        TEXT,
+        granularity TEXT NOT NULL,
+        anchor      TEXT,
+        PRIMARY KEY (article_id, start, end)
+    );
+    CREATE TABLE entities (
+        id      TEXT PRIMARY KEY,
+        name    TEXT NOT NULL,
+        type    TEXT NOT NULL,
+        country TEXT,
+        lat     REAL,
+        lon     REAL,
+        kind    TEXT,
+        source  TEXT,
+        aliases TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX entities_type ON entities(type);
+    CREATE TABLE link_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

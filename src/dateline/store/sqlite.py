@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from dateline.models import Article, Dateline
 from dateline.store.base import ArticleFilter, Store, StoredArticle
+from dateline.store.sqlite_analyses import AnalysisTables
+from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, stored_article
 from dateline.store.migrations import LATEST, MIGRATIONS
 
-_COLUMNS = (
-    "id origin text lang lang_score title url canonical_url source site_name author published "
-    "byline header external_id dateline_text dateline_place dateline_agency dateline_month "
-    "dateline_day dateline_year dateline_year_source duplicate_of duplicate_score ingested_at"
-).split()
 
 
 class SchemaTooNewError(RuntimeError):
     pass
 
 
-class SQLiteStore(Store):
+class SQLiteStore(AnalysisTables, Store):
     def __init__(self, path: Path) -> None:
         self.path = path
         # isolation_level=None: we open transactions ourselves, so a batch is exactly one.
@@ -60,13 +55,13 @@ class SQLiteStore(Store):
     # -- writes ----------------------------------------------------------------------------
     def add_batch(self, articles: list[StoredArticle], repoints: dict[str, str]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        placeholders = ",".join("?" * len(_COLUMNS))
+        placeholders = ",".join("?" * len(ARTICLE_COLUMNS))
         self._db.execute("BEGIN IMMEDIATE")
         try:
             for stored in articles:
                 cur = self._db.execute(
-                    f"INSERT INTO articles ({','.join(_COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(id) DO NOTHING",
-                    _row(stored.article, now),
+                    f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(id) DO NOTHING",
+                    article_row(stored.article, now),
                 )
                 if cur.rowcount and stored.signature is not None:
                     self._db.execute(
@@ -108,7 +103,7 @@ class SQLiteStore(Store):
             "SELECT a.*, m.signature FROM articles a LEFT JOIN minhash m ON m.article_id = a.id WHERE a.id = ?",
             (article_id,),
         ).fetchone()
-        return _stored(row) if row else None
+        return stored_article(row) if row else None
 
     def find(self, id_prefix: str) -> list[str]:
         escaped = id_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -141,7 +136,7 @@ class SQLiteStore(Store):
             sql += " LIMIT ? OFFSET ?"
             params += [flt.limit, flt.offset]
         for row in self._db.execute(sql, params):
-            yield _stored(row)
+            yield stored_article(row)
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -152,35 +147,3 @@ class SQLiteStore(Store):
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def _row(a: Article, now: str) -> tuple:
-    d = a.dateline
-    return (
-        a.id, a.origin, a.text, a.lang, a.lang_score, a.title, a.url, a.canonical_url, a.source,
-        a.site_name, a.author, a.published, a.byline, json.dumps(a.header, ensure_ascii=False),
-        a.external_id,
-        d.text if d else None, d.place if d else None, d.agency if d else None,
-        d.month if d else None, d.day if d else None, d.year if d else None,
-        d.year_source if d else None,
-        a.duplicate_of, a.duplicate_score, now,
-    )
-
-
-def _stored(row: sqlite3.Row) -> StoredArticle:
-    dateline = None
-    if row["dateline_text"] is not None:
-        dateline = Dateline(
-            text=row["dateline_text"], place=row["dateline_place"], agency=row["dateline_agency"],
-            month=row["dateline_month"], day=row["dateline_day"], year=row["dateline_year"],
-            year_source=row["dateline_year_source"],
-        )
-    article = Article(
-        id=row["id"], text=row["text"], origin=row["origin"], lang=row["lang"],
-        lang_score=row["lang_score"], title=row["title"], url=row["url"],
-        canonical_url=row["canonical_url"], source=row["source"], site_name=row["site_name"],
-        author=row["author"], published=row["published"], dateline=dateline, byline=row["byline"],
-        header=json.loads(row["header"]), external_id=row["external_id"],
-        duplicate_of=row["duplicate_of"], duplicate_score=row["duplicate_score"],
-    )
-    return StoredArticle(article=article, signature=row["signature"], seq=row["seq"], ingested_at=row["ingested_at"])
