@@ -1,4 +1,5 @@
-"""Month names and abbreviations per language, for datelines and header dates.
+"""Month names and abbreviations per language: shared by cleaning (datelines, header dates)
+and analysis (time expressions).
 
 Written by hand: full names (nominative and, where the language declines them after a day
 number, genitive) and the abbreviations news agencies use. Lookup ignores case, accents and
@@ -11,7 +12,7 @@ import re
 import unicodedata
 
 # One list per language, January first; each entry holds every spelling of that month.
-_TABLES: dict[str, list[str]] = {
+MONTH_NAMES: dict[str, list[str]] = {
     "en": ["january jan", "february feb", "march mar", "april apr", "may",
            "june jun", "july jul", "august aug", "september sep sept",
            "october oct", "november nov", "december dec"],
@@ -64,10 +65,10 @@ def fold(word: str) -> str:
 
 _BY_LANG: dict[str, dict[str, int]] = {
     lang: {fold(name): number for number, names in enumerate(months, 1) for name in names.split()}
-    for lang, months in _TABLES.items()
+    for lang, months in MONTH_NAMES.items()
 }
 
-LANGUAGES = tuple(_TABLES)
+LANGUAGES = tuple(MONTH_NAMES)
 
 
 def month_number(token: str, lang_hint: str | None = None) -> int | None:
@@ -83,7 +84,7 @@ def month_number(token: str, lang_hint: str | None = None) -> int | None:
 
 def _pattern() -> str:
     spellings: set[str] = set()
-    for months in _TABLES.values():
+    for months in MONTH_NAMES.values():
         for names in months:
             for name in names.split():
                 spellings.add(name)
