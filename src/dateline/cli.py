@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from dateline import __version__
-from dateline.models import Article, Rejection
+from dateline.models import Article
 from dateline.read import ReadOptions
 from dateline.store import ArticleFilter, Store, default_db, open_store
 
@@ -71,7 +71,9 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Articles per transaction.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
-def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch_size, as_json, no_progress) -> None:
+@click.option("--no-analyze", is_flag=True, help="Only store; run `dateline analyze` later.")
+def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch_size, as_json, no_progress,
+           no_analyze) -> None:
     """Read reports from files, directories, URLs, feeds or standard input (-), clean them,
     drop duplicates and store them.
 
@@ -84,17 +86,24 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
                           fetch_linked=not no_fetch_linked)
     store = _open(db)
     show_progress = not no_progress and sys.stderr.isatty()
-    with store, IngestProgress(enabled=show_progress) as progress:
-        summary = run_ingest(inputs, store, options, batch_size=batch_size,
-                             on_article=progress.advance, on_rejection=progress.rejected)
+    with store:
+        with IngestProgress(enabled=show_progress) as progress:
+            summary = run_ingest(inputs, store, options, batch_size=batch_size,
+                                 on_article=progress.advance, on_rejection=progress.rejected)
+        analyzed = None if no_analyze else _run_analyze(store, batch_size, show_progress)
     if as_json:
-        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+        out = summary.as_dict()
+        if analyzed is not None:
+            out["analyzed"] = analyzed.as_dict()
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         d = summary.as_dict()
         click.echo(f"read {d['read']}, new {d['new']}, duplicate {d['duplicate']}, "
                    f"near-duplicate {d['near_duplicate']}, rejected {d['rejected']}")
         for reason, n in d["rejected_by_reason"].items():
             click.echo(f"  rejected {n}: {reason}")
+        if analyzed is not None:
+            click.echo(analyzed.line())
         click.echo(f"store: {db or default_db()}")
     sys.exit(1 if summary.rejections else 0)
 
@@ -128,7 +137,8 @@ def articles(db, lang, source, since, until, no_duplicates, limit, as_json) -> N
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the whole article as JSON.")
 def show(article_id, db, as_json) -> None:
-    """Show one article: metadata, dateline, byline and cleaned text. ID may be a unique prefix."""
+    """Show one article: metadata, dateline, byline and cleaned text with its entity mentions and
+    resolved dates marked. ID may be a unique prefix."""
     with _open(db) as store:
         matches = store.find(article_id)
         if not matches:
@@ -136,13 +146,21 @@ def show(article_id, db, as_json) -> None:
         if len(matches) > 1:
             raise click.ClickException(f"id prefix {article_id!r} is ambiguous: {', '.join(matches[:5])} ...")
         stored = store.get(matches[0])
+        analysis = store.analysis(matches[0])
+        linked = {m.entity for m in analysis.mentions if m.entity} if analysis else set()
+        entities = {e.id: e for e in (store.entity(i) for i in sorted(linked)) if e}
     assert stored is not None
     if as_json:
-        click.echo(json.dumps(asdict(stored.article), ensure_ascii=False, indent=2))
+        out = asdict(stored.article)
+        out["analysis"] = asdict(analysis) if analysis else None
+        out["entities"] = {k: asdict(v) for k, v in entities.items()}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    from dateline.render import article_detail
+    from dateline.render import analysis_detail, article_detail
 
-    article_detail(stored.article)
+    article_detail(stored.article, with_text=analysis is None)
+    if analysis is not None:
+        analysis_detail(stored.article, analysis, entities)
 
 
 def _summary_dict(a: Article) -> dict:
@@ -150,6 +168,72 @@ def _summary_dict(a: Article) -> dict:
     d.pop("text")
     d["chars"] = len(a.text)
     return d
+
+
+# -- analyze / entities -------------------------------------------------------------------------
+def _run_analyze(store: Store, batch_size: int, show_progress: bool):
+    from dateline.pipeline import analyze_pending
+    from dateline.progress import CountProgress
+
+    with CountProgress("analyzing", enabled=show_progress) as progress:
+        return analyze_pending(store, batch_size=batch_size, on_article=progress.advance)
+
+
+@main.command()
+@db_option
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Articles per transaction.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
+def analyze(db, batch_size, as_json, no_progress) -> None:
+    """Find sentences, entity mentions and time expressions in every article not yet analysed,
+    and link the mentions to entities across articles and languages."""
+    with _open(db) as store:
+        summary = _run_analyze(store, batch_size, not no_progress and sys.stderr.isatty())
+    click.echo(json.dumps(summary.as_dict(), indent=2) if as_json else summary.line())
+
+
+@main.command()
+@db_option
+@click.option("--type", "etype", type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False), help="Only this type.")
+@click.option("--lang", help="Only entities mentioned in articles of this language.")
+@click.option("--name", help="Canonical name contains this text.")
+@click.option("--min-mentions", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of entities).")
+def entities(db, etype, lang, name, min_mentions, limit, as_json) -> None:
+    """List linked entities, most mentioned first: canonical name, type, languages, mentions."""
+    from dateline.store import EntityFilter
+
+    flt = EntityFilter(type=etype.upper() if etype else None, lang=lang, name=name, min_mentions=min_mentions, limit=limit)
+    with _open(db) as store:
+        rows = store.entity_summaries(flt)
+    if as_json:
+        click.echo(json.dumps([{**asdict(r.entity), "mentions": r.mentions, "articles": r.articles,
+                                "languages": list(r.languages)} for r in rows], ensure_ascii=False, indent=2))
+        return
+    from dateline.render import entity_table
+
+    entity_table(rows)
+
+
+@main.command()
+@click.argument("entity_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the entity and all its mentions as JSON.")
+def entity(entity_id, db, as_json) -> None:
+    """Show one entity: canonical name, type, country and coordinates, aliases per language, mentions."""
+    with _open(db) as store:
+        found = store.entity(entity_id)
+        if found is None:
+            raise click.ClickException(f"no entity with id {entity_id!r} (see `dateline entities`)")
+        mentions = store.entity_mentions(entity_id)
+    if as_json:
+        click.echo(json.dumps({**asdict(found), "mentions": [
+            {"article": art, "lang": lang, **asdict(m)} for art, lang, m in mentions]}, ensure_ascii=False, indent=2))
+        return
+    from dateline.render import entity_detail
+
+    entity_detail(found, mentions)
 
 
 # -- eval ---------------------------------------------------------------------------------------

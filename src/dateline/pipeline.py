@@ -1,14 +1,19 @@
-"""Runs the stages in order over batches: read -> clean -> dedupe -> store."""
+"""Runs the stages in order over batches: read -> clean -> dedupe -> store, then analyze -> link."""
 
 from __future__ import annotations
 
+import json
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
+from dateline.analyze.article import analyze_article
+from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
+from dateline.link import Linker, find_gazetteer_mentions
 from dateline.models import Article, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.store import Store, StoredArticle
@@ -126,3 +131,63 @@ def ingest(
 def _notify(callback: Callable[[str], None] | None, kind: str) -> None:
     if callback:
         callback(kind)
+
+
+@dataclass
+class AnalyzeSummary:
+    analyzed: int = 0
+    mentions: int = 0
+    linked: int = 0
+    times: int = 0
+    resolved_times: int = 0
+    entities_touched: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        d = dict(self.__dict__)
+        d["seconds"] = round(self.seconds, 2)
+        d["articles_per_second"] = round(self.analyzed / self.seconds, 1) if self.seconds else None
+        return d
+
+    def line(self) -> str:
+        return (f"analyzed {self.analyzed}: {self.mentions} mentions ({self.linked} linked), "
+                f"{self.times} time expressions ({self.resolved_times} resolved)")
+
+
+def analyze_pending(
+    store: Store,
+    *,
+    batch_size: int = BATCH_SIZE,
+    on_article: Callable[[int], None] | None = None,
+) -> AnalyzeSummary:
+    """Analyse and link every article without an analysis; one transaction per batch, the
+    linker's cross-document state saved with each batch."""
+    started = time.perf_counter()
+    summary = AnalyzeSummary()
+    tagger = CrfTagger()
+    linker = Linker()
+    state = store.link_state().get("linker")
+    if state:
+        linker.load_state(json.loads(state))
+    pending = list(store.unanalyzed())
+    for i in range(0, len(pending), batch_size):
+        analyses, touched = [], {}
+        for stored in pending[i : i + batch_size]:
+            article = stored.article
+            analysis = analyze_article(article, tagger, find_gazetteer_mentions(article.text, article.lang))
+            mentions, entities = linker.link_document(article.text, article.lang, list(analysis.mentions))
+            analysis = replace(analysis, mentions=tuple(mentions))
+            analyses.append(analysis)
+            touched.update((e.id, e) for e in entities)
+            summary.analyzed += 1
+            summary.mentions += len(mentions)
+            summary.linked += sum(1 for m in mentions if m.entity)
+            summary.times += len(analysis.times)
+            summary.resolved_times += sum(1 for t in analysis.times if t.first)
+            if on_article:
+                on_article(1)
+        store.add_analyses(analyses, list(touched.values()),
+                           {"linker": json.dumps(linker.export_state(), ensure_ascii=False, sort_keys=True)})
+        summary.entities_touched += len(touched)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -15,7 +15,7 @@ class IngestProgress:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.counts: Counter[str] = Counter()
-        self._console = Console(stderr=True, soft_wrap=True, highlight=False)
+        self._console = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
         self._progress: Progress | None = None
         self._task = None
 
@@ -49,3 +49,31 @@ class IngestProgress:
             self._progress.update(self._task, description=self._describe())
         else:
             print(line, file=sys.stderr, flush=True)
+
+
+class CountProgress:
+    """A spinner with a running count, for stages that work through the store."""
+
+    def __init__(self, label: str, enabled: bool) -> None:
+        self.label = label
+        self.enabled = enabled
+        self.done = 0
+        self._progress: Progress | None = None
+        self._task = None
+
+    def __enter__(self) -> "CountProgress":
+        if self.enabled:
+            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                      console=Console(stderr=True), transient=True)
+            self._progress.__enter__()
+            self._task = self._progress.add_task(f"{self.label}: 0", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if self._progress is not None:
+            self._progress.update(self._task, description=f"{self.label}: {self.done}")

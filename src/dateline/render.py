@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
-from dateline.models import Article, Dateline
+from dateline.models import Analysis, Article, Dateline, Entity, Mention
+from dateline.store import EntitySummary
 
 
 def dateline_str(d: Dateline | None) -> str:
@@ -22,7 +24,7 @@ def dateline_str(d: Dateline | None) -> str:
 
 def article_table(articles: list[Article]) -> None:
     """One line per article; id, date and language never truncate, the title takes what is left."""
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False)
     width = max(console.width, 60)
     console.print(_fit(f"{'id':16}  {'published':10}  {'lang':4}  title / opening", width), style="bold", markup=False)
     for a in articles:
@@ -38,8 +40,8 @@ def _fit(line: str, width: int) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def article_detail(a: Article) -> None:
-    console = Console(highlight=False)
+def article_detail(a: Article, with_text: bool = True) -> None:
+    console = Console(highlight=False, emoji=False)
     fields = [
         ("id", a.id), ("origin", a.origin), ("title", a.title), ("published", a.published),
         ("language", f"{a.lang} ({a.lang_score:.2f})" if a.lang and a.lang_score is not None else a.lang),
@@ -53,5 +55,70 @@ def article_detail(a: Article) -> None:
     for name, value in fields:
         if value:
             console.print(f"[bold]{name:>14}[/bold]  {escape(str(value))}", soft_wrap=True)
+    if with_text:
+        console.print()
+        console.print(a.text, markup=False, soft_wrap=True)  # the terminal wraps; lines stay whole when copied
+
+
+_TYPE_STYLE = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold green", "MISC": "bold yellow"}
+
+
+def marked_text(text: str, analysis: Analysis) -> Text:
+    """The article text with entity mentions coloured by type and time expressions underlined."""
+    out = Text(text)
+    for m in analysis.mentions:
+        out.stylize(_TYPE_STYLE.get(m.type, "bold"), m.start, m.end)
+        if m.role_start is not None and m.role_end is not None:
+            out.stylize("italic", m.role_start, m.role_end)
+    for t in analysis.times:
+        out.stylize("underline", t.start, t.end)
+    return out
+
+
+def analysis_detail(a: Article, analysis: Analysis, entities: dict[str, Entity]) -> None:
+    console = Console(highlight=False, emoji=False)
     console.print()
-    console.print(a.text, markup=False, soft_wrap=True)  # the terminal wraps; lines stay whole when copied
+    console.print(marked_text(a.text, analysis), soft_wrap=True)
+    console.print()
+    console.print("[bold]mentions[/bold]  (PER cyan, ORG magenta, LOC green, MISC yellow; roles in italics)")
+    for m in analysis.mentions:
+        ent = entities.get(m.entity or "")
+        target = f"{ent.name} [{ent.id}]" if ent else (m.entity or "not linked")
+        role = f"  role: {m.role}" if m.role else ""
+        console.print(f"  {m.start:>5}-{m.end:<5} {m.type:<4} {m.text!r} -> {target}{role}", markup=False)
+    console.print("[bold]time expressions[/bold]  (underlined)")
+    for t in analysis.times:
+        when = "unresolved" if t.first is None else (t.first if t.first == t.last else f"{t.first} .. {t.last}")
+        anchor = f" (from the {t.anchor} date)" if t.anchor else ""
+        console.print(f"  {t.start:>5}-{t.end:<5} {t.text!r} -> {when}{anchor}", markup=False)
+
+
+def entity_table(rows: list[EntitySummary]) -> None:
+    console = Console(highlight=False, emoji=False)
+    width = max(console.width, 60)
+    console.print(_fit(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':12}  name  [id]", width), style="bold", markup=False)
+    for r in rows:
+        e = r.entity
+        where = f" ({e.country})" if e.country and e.type == "LOC" else ""
+        line = f"{r.mentions:>8}  {r.articles:>4}  {e.type:4}  {','.join(r.languages):12}  {e.name}{where}  [{e.id}]"
+        console.print(_fit(line, width), markup=False)
+    console.print(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+
+
+def entity_detail(e: Entity, mentions: list[tuple[str, str | None, Mention]]) -> None:
+    console = Console(highlight=False, emoji=False)
+    fields = [("id", e.id), ("name", e.name), ("type", e.type + (f" ({e.kind})" if e.kind else "")),
+              ("country", e.country),
+              ("coordinates", f"{e.lat:.4f}, {e.lon:.4f}" if e.lat is not None and e.lon is not None else None),
+              ("source", e.source)]
+    for name, value in fields:
+        if value:
+            console.print(f"[bold]{name:>12}[/bold]  {escape(str(value))}")
+    for lang, forms in sorted(e.aliases.items()):
+        console.print(f"[bold]{'aliases ' + lang:>12}[/bold]  {escape(', '.join(forms))}")
+    console.print(f"[bold]{'mentions':>12}[/bold]  {len(mentions)}")
+    for article_id, lang, m in mentions[:50]:
+        role = f" (role: {m.role})" if m.role else ""
+        console.print(f"  {article_id}  {lang or '?':3} {m.text!r}{role}", markup=False)
+    if len(mentions) > 50:
+        console.print(f"  ... {len(mentions) - 50} more (use --json for all)")

@@ -1,0 +1,1 @@
+"""The ``analyze`` stage: tokens, entity mentions and (later) sentences and time expressions."""

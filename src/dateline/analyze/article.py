@@ -1,0 +1,57 @@
+"""Stage `analyze`: one article -> sentences, entity mentions (not yet linked), time expressions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from dateline.analyze.ner import CrfTagger
+from dateline.analyze.sentences import split_sentences
+from dateline.analyze.times import find_times
+from dateline.models import Analysis, Article, Mention
+
+
+def analyze_article(article: Article, tagger: CrfTagger, extra_mentions: Iterable[Mention] = ()) -> Analysis:
+    """``extra_mentions`` (e.g. gazetteer matches) fill gaps: where one overlaps a tagged
+    mention, the tagger's span wins."""
+    sentences = split_sentences(article.text, article.lang)
+    tagged = [t for t in (trim_elisions(Mention(m.start, m.end, m.text, m.type))
+                          for m in tagger.tag(article.text, article.lang)) if t is not None]
+    mentions = merge_mentions(tagged, extra_mentions)
+    times = find_times(article.text, article.lang, article.published, article.dateline)
+    return Analysis(article.id, tuple(sentences), tuple(mentions), tuple(times))
+
+
+# An elided article glued to a name: l’Inter-Services, dell’Esercito, d'Italia; or left dangling
+# at the end of a span: "Capo di Stato Maggiore dell’".
+_LEADING_ELISION = re.compile(r"^[^\W\d_]{1,5}['’](?=[^\W\d_])")
+_TRAILING_ELISION = re.compile(r"\s+[^\W\d_]{1,5}['’]$")
+
+
+def trim_elisions(m: Mention) -> Mention | None:
+    text, start = m.text, m.start
+    lead = _LEADING_ELISION.match(text)
+    if lead and text[lead.end()].isupper():
+        text, start = text[lead.end():], start + lead.end()
+    tail = _TRAILING_ELISION.search(text)
+    if tail:
+        text = text[: tail.start()]
+    if not text.strip():
+        return None
+    return m if (start, text) == (m.start, m.text) else replace(m, start=start, end=start + len(text), text=text)
+
+
+def merge_mentions(primary: list[Mention], extra: Iterable[Mention]) -> list[Mention]:
+    """Add the ``extra`` mentions that overlap none of ``primary``; where one has exactly the span
+    of a primary mention, its type wins (a gazetteer knows ``Bengasi`` is a place better than a
+    tagger that never saw Italian)."""
+    same_span = {(m.start, m.end): m for m in extra}
+    out = [replace(m, type=same_span[(m.start, m.end)].type) if (m.start, m.end) in same_span else m
+           for m in primary]
+    taken = sorted((m.start, m.end) for m in out)
+    for m in sorted(extra, key=lambda m: (m.start, -(m.end - m.start))):
+        if not any(s < m.end and m.start < e for s, e in taken):
+            out.append(m)
+            taken.append((m.start, m.end))
+    return sorted(out, key=lambda m: (m.start, m.end))

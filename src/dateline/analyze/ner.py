@@ -1,0 +1,326 @@
+"""Entity mentions from a compact CRF tagger that ships with the package.
+
+``CrfTagger().tag(text, lang)`` returns :class:`Mention` spans (character offsets into ``text``)
+typed PER, ORG, LOC or MISC, plus EVT and PRO where the model learned them (see
+``data/ner-crf.PROVENANCE.md``). One model serves every language: the language code and its
+group are features, so a language the model was not trained on still gets the shared
+word-shape, affix and context features.
+
+The feature function :func:`sentence_features` is shared with ``scripts/train_ner.py``; change it
+only together with a retrained model.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+from importlib import resources
+from pathlib import Path
+
+from dateline.analyze.tokens import Token, sentences, tokenize
+
+TYPES = ("PER", "ORG", "LOC", "MISC", "EVT", "PRO")
+MODEL_NAME = "ner-crf.crfsuite"
+PLACES_NAME = "ner-crf.places.txt"  # one-word country/territory names from CLDR (babel), lower case
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+
+
+# Language groups: features conjoined with the group let a language borrow the capitalisation
+# habits of its relatives (it, pt, fr from es; de from nl; sk, hr from pl/cs/sl; be, mk from ru/uk/bg).
+_GROUPS = {
+    "en": "en",
+    **dict.fromkeys(("es", "it", "pt", "fr", "ca", "ro", "gl"), "rom"),
+    **dict.fromkeys(("nl", "de", "da", "sv", "no", "nb", "nn", "af", "lb"), "ger"),
+    **dict.fromkeys(("pl", "cs", "sk", "sl", "hr", "bs", "sr-latn", "lt", "lv"), "slL"),
+    **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr"), "slC"),
+}
+
+
+def language_group(lang: str | None) -> str:
+    return _GROUPS.get((lang or "").lower(), "oth")
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if o < 0x250:
+        return "L"
+    if 0x370 <= o < 0x400:
+        return "G"
+    if 0x400 <= o < 0x530:
+        return "C"
+    return "O"
+
+
+def _shape(word: str) -> str:
+    """Collapsed shape: ``Benghazi`` -> ``Xx``, ``NATO`` -> ``X``, ``COVID-19`` -> ``X-d``."""
+    out = []
+    prev = ""
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.isalpha():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != prev:
+            out.append(c)
+            prev = c
+    return "".join(out)
+
+
+_PLACES: frozenset[str] | None = None
+
+
+def _places() -> frozenset[str]:
+    """Lower-cased one-word place names plus their forms without the last one or two letters."""
+    global _PLACES
+    if _PLACES is None:
+        path = Path(str(resources.files("dateline") / "data" / PLACES_NAME))
+        names = path.read_text(encoding="utf-8").split() if path.is_file() else []
+        forms = set()
+        for n in names:
+            forms.add(n)
+            for k in (1, 2):
+                if len(n) - k >= 4:
+                    forms.add("~" + n[:-k])
+        _PLACES = frozenset(forms)
+    return _PLACES
+
+
+def _place_feature(low: str, places: frozenset[str]) -> str | None:
+    """``G`` for a listed name, ``Gs`` for an inflected form (a stem shared after cutting 1-3 letters)."""
+    if low in places:
+        return "G"
+    if len(low) >= 5:
+        for k in (1, 2, 3):
+            if len(low) - k >= 4 and "~" + low[:-k] in places:
+                return "Gs"
+            if low[:-k] in places:
+                return "Gs"
+    return None
+
+
+class _Word:
+    """What a word contributes on its own, computed once per distinct word (see ``_word``)."""
+
+    __slots__ = ("feats", "low", "shape", "cls", "suffix3")
+
+    def __init__(self, word: str) -> None:
+        low = word.lower()
+        shape = _shape(word)
+        n = len(word)
+        f = ["b", "w=" + low, "sh=" + shape, "sc=" + _script(word[0])]
+        if n > 1:
+            for k in (1, 2, 3, 4):
+                if n > k:
+                    f.append(f"s{k}=" + low[-k:])
+                    f.append(f"p{k}=" + low[:k])
+        if word[0].isupper():
+            f.append("T")
+            if n > 1 and word.isupper():
+                f.append("U")
+        elif word.isdigit():
+            f.append("D")
+        elif not word[0].isalnum():
+            f.append("P")
+        if n == 1:
+            f.append("L1")
+        elif n > 12:
+            f.append("Llong")
+        self.feats = tuple(f)
+        self.low = low
+        self.shape = shape
+        # a neighbour's coarse class: its lower form, or its shape when it is capitalised
+        self.cls = "C" + shape[:3] if word[0].isupper() else low
+        self.suffix3 = low[-3:] if len(low) > 3 else None
+
+
+_WORD_CACHE: dict[str, _Word] = {}
+_CACHE_MAX = 200_000
+
+
+def _word(word: str) -> _Word:
+    info = _WORD_CACHE.get(word)
+    if info is None:
+        info = _Word(word)
+        if len(_WORD_CACHE) >= _CACHE_MAX:
+            _WORD_CACHE.clear()
+        _WORD_CACHE[word] = info
+    return info
+
+
+def document_hints(tokens: list[Token]) -> dict[int, str]:
+    """Per token index, what the rest of the text says about a capitalised word.
+
+    ``DL``: the same word also occurs in lower case (a common word, capitalised here by position);
+    ``DC``: it also occurs capitalised in the middle of a sentence (a name).
+    """
+    lower: set[str] = set()
+    cap_mid: dict[str, int] = {}
+    for t in tokens:
+        c = t.text[0]
+        if c.islower():
+            lower.add(t.text.lower())
+        elif c.isupper() and not t.first:
+            k = t.text.lower()
+            cap_mid[k] = cap_mid.get(k, 0) + 1
+    hints: dict[int, str] = {}
+    for i, t in enumerate(tokens):
+        if t.text[0].isupper() and len(t.text) > 1:
+            k = t.text.lower()
+            if k in lower:
+                hints[i] = "DL"
+            elif cap_mid.get(k, 0) - (0 if t.first else 1) > 0:
+                hints[i] = "DC"
+    return hints
+
+
+def document_sequences(tokens: list[Token], lang: str | None) -> list[tuple[list[Token], list[list[str]]]]:
+    """The text's sentences with their CRFsuite attribute lists (document hints included)."""
+    hints = document_hints(tokens)
+    out = []
+    pos = 0
+    for sent in sentences(tokens):
+        extra = [hints.get(pos + j) for j in range(len(sent))]
+        pos += len(sent)
+        out.append((sent, sentence_features([t.text for t in sent], [t.first for t in sent], lang, extra)))
+    return out
+
+
+def sentence_features(
+    words: list[str], firsts: list[bool], lang: str | None, extra: list[str | None] | None = None
+) -> list[list[str]]:
+    """CRFsuite attribute lists for one sentence (``words`` are token texts)."""
+    lang = (lang or "xx").lower()
+    places = _places()
+    g = language_group(lang)
+    g_sh = g + "|sh="
+    g_f = g + "|F|"
+    lang_f = "lg=" + lang
+    n = len(words)
+    info = [_word(w) for w in words]
+    out: list[list[str]] = []
+    for i, w in enumerate(words):
+        x = info[i]
+        f = list(x.feats)
+        f.append(lang_f)
+        sh = x.shape
+        if extra is not None and extra[i]:
+            f.append(extra[i])
+        if w[0].isupper():
+            gz = _place_feature(x.low, places)
+            if gz:
+                f.append(gz)
+        f.append(g_sh + sh)
+        if firsts[i]:
+            f.append("F")
+            f.append(g_f + sh)
+        if i > 0:
+            p = info[i - 1]
+            f.append("w-1=" + p.low)
+            f.append("bg-1=" + p.low + "|" + x.low)
+            if p.suffix3:
+                f.append("s3-1=" + p.suffix3)
+            f.append("c-1=" + p.cls)
+            f.append("sh-1|sh=" + p.shape + "|" + sh)
+            if i > 1:
+                pp = info[i - 2]
+                f.append("w-2=" + pp.low)
+                f.append("c-2=" + pp.cls)
+        else:
+            f.append("BOS")
+        if i < n - 1:
+            q = info[i + 1]
+            f.append("w+1=" + q.low)
+            f.append("bg+1=" + x.low + "|" + q.low)
+            if q.suffix3:
+                f.append("s3+1=" + q.suffix3)
+            f.append("c+1=" + q.cls)
+            f.append("sh|sh+1=" + sh + "|" + q.shape)
+            if i < n - 2:
+                qq = info[i + 2]
+                f.append("w+2=" + qq.low)
+                f.append("c+2=" + qq.cls)
+        else:
+            f.append("EOS")
+        out.append(f)
+    return out
+
+
+def decode_bio(tokens: list[Token], labels: list[str], text: str) -> list[Mention]:
+    """Character-span mentions from BIO labels; a stray ``I-`` opens a new mention."""
+    mentions: list[Mention] = []
+    start = end = -1
+    typ = ""
+    for tok, lab in zip(tokens, labels):
+        if lab == "O":
+            if typ:
+                mentions.append(Mention(start, end, typ, text[start:end]))
+                typ = ""
+            continue
+        bio, _, t = lab.partition("-")
+        if bio == "I" and t == typ:
+            end = tok.end
+            continue
+        if typ:
+            mentions.append(Mention(start, end, typ, text[start:end]))
+        start, end, typ = tok.start, tok.end, t
+    if typ:
+        mentions.append(Mention(start, end, typ, text[start:end]))
+    return mentions
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("dateline") / "data" / MODEL_NAME))
+
+
+class CrfTagger:
+    """Tags entity mentions with a CRFsuite model; the model is opened on first use."""
+
+    def __init__(self, model_path: str | Path | None = None) -> None:
+        self.model_path = Path(model_path) if model_path else default_model_path()
+        self._tagger: Any = None  # pycrfsuite.Tagger, opened on first use
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        if self._tagger is None:
+            with self._lock:
+                if self._tagger is None:
+                    import pycrfsuite
+
+                    if not self.model_path.is_file():
+                        raise FileNotFoundError(
+                            f"NER model not found at {self.model_path}; run scripts/train_ner.py to build it"
+                        )
+                    tagger = pycrfsuite.Tagger()
+                    tagger.open(str(self.model_path))
+                    self._tagger = tagger
+        return self._tagger
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self._load().labels())
+
+    def tag(self, text: str, lang: str | None = None) -> list[Mention]:
+        """Mentions in ``text`` (character spans, in order). ``lang`` is an ISO 639-1 code or None."""
+        if not text or text.isspace():
+            return []
+        tagger = self._load()
+        mentions: list[Mention] = []
+        for sent, feats in document_sequences(tokenize(text), lang):
+            with self._lock:  # a pycrfsuite Tagger is not safe to share between threads
+                labels = tagger.tag(feats)
+            mentions.extend(decode_bio(sent, labels, text))
+        return mentions

@@ -1,0 +1,10 @@
+"""The ``link`` stage: mentions -> entities, one entity across spellings, languages and scripts.
+
+``Linker`` holds the cross-document state; ``find_gazetteer_mentions`` proposes place, demonym and
+organisation mentions by lookup (the only mention source for Arabic and CJK text).
+"""
+
+from dateline.link.gazetteer import split_role
+from dateline.link.linker import Linker, find_gazetteer_mentions
+
+__all__ = ["Linker", "find_gazetteer_mentions", "split_role"]
