@@ -4,7 +4,7 @@
 For each size N the script generates N distinct articles from the bundled examples
 (``examples/``), writes them as one JSON Lines file in a temporary folder, and runs
 
-    dateline ingest FILE.jsonl --db TMP/bench.db --no-progress --json
+    dateline ingest FILE.jsonl --db TMP/bench.db --no-progress --no-analyze --json
 
 in a fresh child process, once per repeat, each time into a new database. It reports:
 
@@ -539,7 +539,7 @@ def run_once(cli: list[str], jsonl: Path, workdir: Path, n: int) -> dict:
     db = workdir / "bench.db"
     for p in workdir.glob("bench.db*"):
         p.unlink()
-    cmd = [*cli, "ingest", str(jsonl), "--db", str(db), "--no-progress", "--json"]
+    cmd = [*cli, "ingest", str(jsonl), "--db", str(db), "--no-progress", "--no-analyze", "--json"]
     out_path, err_path = workdir / "stdout.txt", workdir / "stderr.txt"
     with out_path.open("wb") as out, err_path.open("wb") as err:
         start = time.perf_counter()
@@ -644,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "benchmark": "ingest",
         "command": shlex.join([*cli, "ingest", "FILE.jsonl", "--db", "TMP/bench.db", 
-                              "--no-progress", "--json"]),
+                              "--no-progress", "--no-analyze", "--json"]),
         "repeats": args.repeats,
         "seed": args.seed,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),

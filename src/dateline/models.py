@@ -89,7 +89,9 @@ class Article:
 # -- analysis (stage `analyze`) and linking (stage `link`) ------------------------------------
 # Offsets, not copies: every span is [start, end) into Article.text.
 
-ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+# MISC: other named things (CoNLL); EVT and PRO: events and products, where a model tells them
+# apart; NORP: nationality words (``Pakistani``, ``pakistano``), linked to their country.
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC", "EVT", "PRO", "NORP")
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
-from dateline.analyze.article import analyze_article
+from dateline.analyze.article import analyze_article, find_mentions
 from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
 from dateline.link import Linker, find_gazetteer_mentions
-from dateline.models import Article, RawDocument, Rejection
+from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.store import Store, StoredArticle
 
@@ -154,6 +154,27 @@ class AnalyzeSummary:
                 f"{self.times} time expressions ({self.resolved_times} resolved)")
 
 
+class Analyzer:
+    """Stages analyze and link together: the tagger, the gazetteer and the linker's
+    cross-document state. Feed it articles in order."""
+
+    def __init__(self, link_state: dict | None = None) -> None:
+        self.tagger = CrfTagger()
+        self.linker = Linker()
+        if link_state:
+            self.linker.load_state(link_state)
+
+    def mentions(self, text: str, lang: str | None) -> tuple[list[Mention], list[Entity]]:
+        """Linked mentions of one text (what ``analyze`` stores; also what ``eval entities`` scores)."""
+        found = find_mentions(text, lang, self.tagger, find_gazetteer_mentions(text, lang))
+        return self.linker.link_document(text, lang, found)
+
+    def analyze(self, article: Article) -> tuple[Analysis, list[Entity]]:
+        analysis = analyze_article(article, self.tagger, find_gazetteer_mentions(article.text, article.lang))
+        mentions, entities = self.linker.link_document(article.text, article.lang, list(analysis.mentions))
+        return replace(analysis, mentions=tuple(mentions)), entities
+
+
 def analyze_pending(
     store: Store,
     *,
@@ -164,30 +185,24 @@ def analyze_pending(
     linker's cross-document state saved with each batch."""
     started = time.perf_counter()
     summary = AnalyzeSummary()
-    tagger = CrfTagger()
-    linker = Linker()
     state = store.link_state().get("linker")
-    if state:
-        linker.load_state(json.loads(state))
+    analyzer = Analyzer(json.loads(state) if state else None)
     pending = list(store.unanalyzed())
     for i in range(0, len(pending), batch_size):
         analyses, touched = [], {}
         for stored in pending[i : i + batch_size]:
-            article = stored.article
-            analysis = analyze_article(article, tagger, find_gazetteer_mentions(article.text, article.lang))
-            mentions, entities = linker.link_document(article.text, article.lang, list(analysis.mentions))
-            analysis = replace(analysis, mentions=tuple(mentions))
+            analysis, entities = analyzer.analyze(stored.article)
             analyses.append(analysis)
             touched.update((e.id, e) for e in entities)
             summary.analyzed += 1
-            summary.mentions += len(mentions)
-            summary.linked += sum(1 for m in mentions if m.entity)
+            summary.mentions += len(analysis.mentions)
+            summary.linked += sum(1 for m in analysis.mentions if m.entity)
             summary.times += len(analysis.times)
             summary.resolved_times += sum(1 for t in analysis.times if t.first)
             if on_article:
                 on_article(1)
         store.add_analyses(analyses, list(touched.values()),
-                           {"linker": json.dumps(linker.export_state(), ensure_ascii=False, sort_keys=True)})
+                           {"linker": json.dumps(analyzer.linker.export_state(), ensure_ascii=False, sort_keys=True)})
         summary.entities_touched += len(touched)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -96,15 +96,16 @@ class Gazetteer:
             p = self._first(key, type_, min_population)
             if p is not None:
                 return p
-        plain = " ".join(skeleton(t) for t in fold(text).split())
-        loose = ("I:" + name_key(text, lang), "~" + plain, "~" + name_key(text, lang))
         # The demonym rule before loose keys: a demonym's skeleton often matches another place
         # (Libyan ~ Liban, libico ~ Lipetsk).
         if type_ in ("LOC", None):
             p = self.demonym_country(text)
             if p is not None:
                 return p
-        for key in () if strict else loose:
+        if strict:
+            return None
+        plain = " ".join(skeleton(t) for t in fold(text).split())
+        for key in ("I:" + name_key(text, lang), "~" + plain, "~" + name_key(text, lang)):
             p = self._first(key, type_, min_population)
             if p is not None:
                 return p
@@ -123,15 +124,16 @@ class Gazetteer:
         p = self._first("I:" + f, "LOC") or self._first("I:" + stem(word), "LOC")
         if p is not None or " " in f or len(f) < 4:
             return p
-        for suffix in _SUFFIXES_LONGEST_FIRST:
-            if f.endswith(suffix) and len(f) - len(suffix) >= 4:
-                p = self._first("D:" + f[: -len(suffix)].rstrip("aeiouyj"), "LOC")
+        for n in _SUFFIX_LENGTHS:  # longest suffix first; a set lookup per length, not per suffix
+            if len(f) - n >= 4 and f[-n:] in _SUFFIXES:
+                p = self._first("D:" + f[:-n].rstrip("aeiouyj"), "LOC")
                 if p is not None:
                     return p
         return None
 
 
-_SUFFIXES_LONGEST_FIRST = tuple(sorted(set(lexicon.DEMONYM_SUFFIXES), key=len, reverse=True))
+_SUFFIXES = frozenset(lexicon.DEMONYM_SUFFIXES)
+_SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _SUFFIXES}, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -277,8 +277,8 @@ class Linker:
         if rid is None and single and not acr:
             # "Unii" after "Unii Europejskiej": a lone word opening a longer name in this document
             rid = next((mid for first, mid in multi if first == f"{m.type}|{primary}"), None)
-        if rid is None and self._gaz is not None and m.type in ("LOC", "ORG", "MISC"):
-            if m.type == "MISC":  # "Pakistani" tagged MISC (CoNLL style) is about the country
+        if rid is None and self._gaz is not None and m.type in ("LOC", "ORG", "MISC", "NORP"):
+            if m.type in ("MISC", "NORP"):  # "Pakistani" (MISC in CoNLL, NORP from the gazetteer) is about the country
                 p = self._gaz.demonym_country(text) if not acr else None
             else:
                 p = self._gaz.lookup(text, lang, m.type)

@@ -6,6 +6,7 @@ mention source for scripts the tagger does not cover (Arabic, CJK).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dateline.link import gazetteer as gaz
 from dateline.link.keys import fold
@@ -34,18 +35,33 @@ def _arabic_variants(word: str) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=200_000)  # names recur across articles; a lookup costs tens of microseconds
+def _spotted_type(surface: str, lang: str | None) -> str | None:
+    g = gaz.load()
+    p = g.lookup(surface, lang, None, min_population=_MIN_CITY, strict=True)
+    if p is None or (p.kind == "city" and p.population < _MIN_CITY):
+        return None
+    # "Pakistani" is not a place name but a word about one: NORP (nationality, as OntoNotes
+    # calls it), still linked to its country.
+    if p.type == "LOC" and not g.is_place_name(surface, lang) and g.demonym_country(surface):
+        return "NORP"
+    return p.type
+
+
+@lru_cache(maxsize=200_000)
+def _is_demonym(word: str) -> bool:
+    return fold(word) not in _STOP and gaz.load().demonym_country(word) is not None
+
+
 def spot(text: str, lang: str | None) -> list[Mention]:
     g = gaz.load()
     lang = (lang or "").split("-")[0].lower() or None
     found: list[Mention] = []
 
     def accept(start: int, end: int, surface: str, n_tokens: int) -> bool:
-        p = g.lookup(surface, lang, None, min_population=_MIN_CITY, strict=True)
-        if p is None or (p.kind == "city" and p.population < _MIN_CITY):
+        type_ = _spotted_type(surface, lang)
+        if type_ is None:
             return False
-        # "Pakistani" is not a place name but a word about one: MISC (the CoNLL convention),
-        # still linked to its country.
-        type_ = "MISC" if p.type == "LOC" and not g.is_place_name(surface, lang) and g.demonym_country(surface) else p.type
         found.append(Mention(start, end, text[start:end], type_, source="gazetteer"))
         return True
 
@@ -76,9 +92,8 @@ def spot(text: str, lang: str | None) -> list[Mention]:
                     matched = 1
                     break
         elif lang in _LOWER_DEMONYM_LANGS and len(w0) >= 5:
-            p = g.demonym_country(w0) if fold(w0) not in _STOP else None
-            if p is not None:
-                found.append(Mention(s0, e0, w0, "MISC", source="gazetteer"))  # pakistano
+            if _is_demonym(w0):
+                found.append(Mention(s0, e0, w0, "NORP", source="gazetteer"))  # pakistano
                 matched = 1
         i += max(matched, 1)
 
