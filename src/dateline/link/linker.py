@@ -164,12 +164,21 @@ class Linker:
 
         # 2. places and organisations from the gazetteer; PER full names; other multi-token names.
         order = sorted(range(len(out)), key=lambda i: (len(fold(out[i].text).split()) == 1, out[i].start))
+        # One sense per document: the same written name twice is the same entity, whatever type a
+        # tagger gave the second one (``Benghazi`` LOC, then ``Benghazi`` MISC).
+        seen: dict[str, tuple[str, str]] = {}  # folded text -> (entity id, type)
         for i in order:
             if ids[i] is not None:
+                seen.setdefault(fold(out[i].text), (ids[i], out[i].type))
                 continue
             m = out[i]
             toks = fold(m.text).split()
             if not toks:
+                continue
+            same = seen.get(" ".join(toks))
+            if same is not None:
+                ids[i] = same[0]
+                out[i] = replace(m, type=same[1])
                 continue
             if m.type == "PER":
                 if lang in ("cs", "sk"):
@@ -177,6 +186,7 @@ class Linker:
                 ids[i] = self._link_person(m, lang, toks, doc, fullnames)
             else:
                 ids[i] = self._link_other(m, lang, doc, multi)
+            seen.setdefault(" ".join(toks), (ids[i], m.type))
 
         # 3. register the forms seen.
         touched: dict[str, _Record] = {}
