@@ -105,6 +105,15 @@ def test_decode_bio_turns_labels_into_character_spans():
     assert [(m.text, m.type) for m in got] == [("Asim", "ORG"), ("Munir", "PER"), ("Benghazi", "LOC")]
 
 
+def test_decode_bio_leaves_elisions_out_of_spans():
+    text = "il capo dell’Esercito Nazionale dell’Italia"
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["il", "capo", "dell’", "Esercito", "Nazionale", "dell’", "Italia"]
+    got = decode_bio(toks, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-LOC"], text)
+    assert [(m.text, m.type) for m in got] == [("Esercito Nazionale", "ORG"), ("Italia", "LOC")]
+    assert decode_bio(toks[:3], ["O", "O", "B-MISC"], text) == []
+
+
 @needs_model
 def test_model_loads_lazily():
     t = CrfTagger()

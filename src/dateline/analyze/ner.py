@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from dateline.analyze.tokens import Token, sentences, tokenize
 
@@ -115,7 +115,7 @@ def _place_feature(low: str, places: frozenset[str]) -> str | None:
 class _Word:
     """What a word contributes on its own, computed once per distinct word (see ``_word``)."""
 
-    __slots__ = ("feats", "low", "shape", "cls", "suffix3")
+    __slots__ = ("cls", "feats", "low", "shape", "suffix3")
 
     def __init__(self, word: str) -> None:
         low = word.lower()
@@ -259,26 +259,41 @@ def sentence_features(
     return out
 
 
+def _is_elision(tok: Token) -> bool:
+    return tok.text[-1] in "'’"
+
+
 def decode_bio(tokens: list[Token], labels: list[str], text: str) -> list[Mention]:
-    """Character-span mentions from BIO labels; a stray ``I-`` opens a new mention."""
-    mentions: list[Mention] = []
-    start = end = -1
+    """Character-span mentions from BIO labels; a stray ``I-`` opens a new mention.
+
+    Romance elisions at either edge (``l’``, ``dell’``) are left out of the span.
+    """
+    spans: list[tuple[int, int, str]] = []  # first token, last token (inclusive), type
+    first = -1
     typ = ""
-    for tok, lab in zip(tokens, labels):
+    for i, lab in enumerate(labels):
         if lab == "O":
             if typ:
-                mentions.append(Mention(start, end, typ, text[start:end]))
+                spans.append((first, i - 1, typ))
                 typ = ""
             continue
         bio, _, t = lab.partition("-")
         if bio == "I" and t == typ:
-            end = tok.end
             continue
         if typ:
-            mentions.append(Mention(start, end, typ, text[start:end]))
-        start, end, typ = tok.start, tok.end, t
+            spans.append((first, i - 1, typ))
+        first, typ = i, t
     if typ:
-        mentions.append(Mention(start, end, typ, text[start:end]))
+        spans.append((first, len(labels) - 1, typ))
+    mentions: list[Mention] = []
+    for i, j, t in spans:
+        while i <= j and _is_elision(tokens[i]):
+            i += 1
+        while j >= i and _is_elision(tokens[j]):
+            j -= 1
+        if i <= j:
+            start, end = tokens[i].start, tokens[j].end
+            mentions.append(Mention(start, end, t, text[start:end]))
     return mentions
 
 

@@ -1,9 +1,10 @@
 """A fast regex tokenizer that keeps character offsets.
 
 Tokens are CoNLL-like: a word with apostrophes, hyphens or middle dots inside it stays one token
-(``O'Neill``, ``Jean-Marie``, ``COVID-19``), except Romance elisions (``dell'|esercito``), dotted acronyms stay whole (``U.S.``), numbers keep
-their decimal and thousands separators (``2,500.75``), and every other non-space character is a
-token of its own. The same function serves CoNLL sentences (tokens joined by single spaces) and
+(``O'Neill``, ``Jean-Marie``, ``COVID-19``), except English clitics (``Haftar|'s``) and Romance
+elisions (``dell'|esercito``); initials and dotted acronyms stay whole (``J.``, ``U.S.``), numbers
+keep their separators (``2,500.75``, ``17:30``), and every other non-space character is a token
+of its own. The same function serves CoNLL sentences (tokens joined by single spaces) and
 raw article text with newlines, so ``text[t.start:t.end] == t.text`` always holds.
 """
 
