@@ -269,7 +269,7 @@ def eval_entities(file, predictions) -> None:
 
     class _Linked:  # the eval's tagger interface over the analyze+link stages
         def tag(self, text: str, lang: str | None):
-            return [m for m in map(_as_file_type, analyzer.mentions(text, lang)[0]) if m is not None]
+            return [m for m in map(_as_file_type, analyzer.mentions(text, lang)) if m is not None]
 
     def _as_file_type(m):
         # Nationality words: CoNLL marks the capitalised ones MISC ("Pakistani") and no lowercase

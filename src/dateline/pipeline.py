@@ -164,15 +164,19 @@ class Analyzer:
         if link_state:
             self.linker.load_state(link_state)
 
-    def mentions(self, text: str, lang: str | None) -> tuple[list[Mention], list[Entity]]:
+    def mentions(self, text: str, lang: str | None) -> list[Mention]:
         """Linked mentions of one text (what ``analyze`` stores; also what ``eval entities`` scores)."""
         found = find_mentions(text, lang, self.tagger, find_gazetteer_mentions(text, lang))
-        return self.linker.link_document(text, lang, found)
+        return self.linker.link_document(text, lang, found)[0]
 
-    def analyze(self, article: Article) -> tuple[Analysis, list[Entity]]:
+    def analyze(self, article: Article) -> tuple[Analysis, list[str]]:
+        """The article's analysis with linked mentions, and the ids of the entities it touched."""
         analysis = analyze_article(article, self.tagger, find_gazetteer_mentions(article.text, article.lang))
-        mentions, entities = self.linker.link_document(article.text, article.lang, list(analysis.mentions))
-        return replace(analysis, mentions=tuple(mentions)), entities
+        mentions, touched = self.linker.link_document(article.text, article.lang, list(analysis.mentions))
+        return replace(analysis, mentions=tuple(mentions)), touched
+
+    def entities(self, ids: Iterable[str]) -> list[Entity]:
+        return [self.linker.entity(i) for i in sorted(set(ids))]
 
 
 def analyze_pending(
@@ -189,11 +193,11 @@ def analyze_pending(
     analyzer = Analyzer(json.loads(state) if state else None)
     pending = list(store.unanalyzed())
     for i in range(0, len(pending), batch_size):
-        analyses, touched = [], {}
+        analyses, touched = [], set()
         for stored in pending[i : i + batch_size]:
-            analysis, entities = analyzer.analyze(stored.article)
+            analysis, ids = analyzer.analyze(stored.article)
             analyses.append(analysis)
-            touched.update((e.id, e) for e in entities)
+            touched.update(ids)
             summary.analyzed += 1
             summary.mentions += len(analysis.mentions)
             summary.linked += sum(1 for m in analysis.mentions if m.entity)
@@ -201,7 +205,7 @@ def analyze_pending(
             summary.resolved_times += sum(1 for t in analysis.times if t.first)
             if on_article:
                 on_article(1)
-        store.add_analyses(analyses, list(touched.values()),
+        store.add_analyses(analyses, analyzer.entities(touched),
                            {"linker": json.dumps(analyzer.linker.export_state(), ensure_ascii=False, sort_keys=True)})
         summary.entities_touched += len(touched)
     summary.seconds = time.perf_counter() - started

@@ -125,9 +125,14 @@ class Linker:
         return r
 
     # -- linking ------------------------------------------------------------------------------
-    def link_document(self, text: str, lang: str | None, mentions: list[Mention]) -> tuple[list[Mention], list[Entity]]:
+    def entity(self, entity_id: str) -> Entity:
+        return self._records[entity_id].entity()
+
+    def link_document(self, text: str, lang: str | None, mentions: list[Mention]) -> tuple[list[Mention], list[str]]:
         """Fill ``entity`` (and split roles) on one document's mentions; returns the mentions, in
-        the given order, and the entities they link to (created or updated)."""
+        the given order, and the ids of the entities they link to (created or updated). Build the
+        ``Entity`` records with :meth:`entity` once per batch: a canonical name is chosen over all
+        the forms seen so far, which is not work to repeat for every document."""
         lang = (lang or "").split("-")[0].lower() or None
         # a bare title tagged as a name (``Field Marshal`` as ORG) is the role of the next person
         mentions = [m for m in mentions if not gaz.is_role(m.text, lang)]
@@ -198,7 +203,7 @@ class Linker:
             r.forms.setdefault(lang or "und", Counter())[m.text] += 1
             touched[rid] = r
             out[i] = replace(m, entity=rid)
-        return out, [r.entity() for r in touched.values()]
+        return out, list(touched)
 
     def _split_role(self, text: str, m: Mention, lang: str | None) -> Mention:
         if m.type != "PER" or m.role is not None:

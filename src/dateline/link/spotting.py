@@ -54,7 +54,7 @@ def _is_demonym(word: str) -> bool:
 
 
 def spot(text: str, lang: str | None) -> list[Mention]:
-    g = gaz.load()
+    gaz.load()  # the first call pays for loading, not the first lookup
     lang = (lang or "").split("-")[0].lower() or None
     found: list[Mention] = []
 
