@@ -50,6 +50,9 @@ CASES = [
      {("Andrej Babiš", "PER"), ("Praze", "LOC"), ("Emmanuelem Macronem", "PER")}),
     ("sl", "Janez Janša je v Ljubljani sprejel Angelo Merkel.",
      {("Janez Janša", "PER"), ("Ljubljani", "LOC"), ("Angelo Merkel", "PER")}),
+    # sentence-initial Ukrainian name (missed before the model was trained on all SlavicNER dev stories)
+    ("uk", "Володимир Зеленський зустрівся з Джо Байденом у Вашингтоні.",
+     {("Володимир Зеленський", "PER"), ("Вашингтоні", "LOC")}),
 ]
 
 # Known misses of the shipped model, kept visible rather than hidden (see PROVENANCE / report).
@@ -57,9 +60,6 @@ KNOWN_MISSES = [
     # No German training data: capitalised common nouns next to a name join it or become names.
     ("de", "Bundeskanzler Friedrich Merz traf am Montag in Berlin den französischen Präsidenten.",
      {("Friedrich Merz", "PER"), ("Berlin", "LOC")}),
-    # A sentence-initial Ukrainian name is missed entirely.
-    ("uk", "Володимир Зеленський зустрівся з Джо Байденом у Вашингтоні.",
-     {("Володимир Зеленський", "PER"), ("Вашингтоні", "LOC")}),
 ]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
-from dateline.analyze.article import analyze_article, find_mentions
+from dateline.analyze.article import TAGGER_LANGUAGES, analyze_article, find_mentions
 from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
@@ -154,6 +154,11 @@ class AnalyzeSummary:
                 f"{self.times} time expressions ({self.resolved_times} resolved)")
 
 
+def gazetteer_mentions(text: str, lang: str | None) -> list[Mention]:
+    # where the tagger was trained, find_mentions keeps only the gazetteer's nationality words
+    return find_gazetteer_mentions(text, lang, nationalities_only=lang in TAGGER_LANGUAGES)
+
+
 class Analyzer:
     """Stages analyze and link together: the tagger, the gazetteer and the linker's
     cross-document state. Feed it articles in order."""
@@ -166,12 +171,12 @@ class Analyzer:
 
     def mentions(self, text: str, lang: str | None) -> list[Mention]:
         """Linked mentions of one text (what ``analyze`` stores; also what ``eval entities`` scores)."""
-        found = find_mentions(text, lang, self.tagger, find_gazetteer_mentions(text, lang))
+        found = find_mentions(text, lang, self.tagger, gazetteer_mentions(text, lang))
         return self.linker.link_document(text, lang, found)[0]
 
     def analyze(self, article: Article) -> tuple[Analysis, list[str]]:
         """The article's analysis with linked mentions, and the ids of the entities it touched."""
-        analysis = analyze_article(article, self.tagger, find_gazetteer_mentions(article.text, article.lang))
+        analysis = analyze_article(article, self.tagger, gazetteer_mentions(article.text, article.lang))
         mentions, touched = self.linker.link_document(article.text, article.lang, list(analysis.mentions))
         return replace(analysis, mentions=tuple(mentions)), touched
 

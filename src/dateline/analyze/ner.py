@@ -115,7 +115,7 @@ def _place_feature(low: str, places: frozenset[str]) -> str | None:
 class _Word:
     """What a word contributes on its own, computed once per distinct word (see ``_word``)."""
 
-    __slots__ = ("cls", "feats", "low", "shape", "suffix3")
+    __slots__ = ("as_next", "as_next2", "as_prev", "as_prev2", "cls", "feats", "low", "shape", "suffix3")
 
     def __init__(self, word: str) -> None:
         low = word.lower()
@@ -145,6 +145,12 @@ class _Word:
         # a neighbour's coarse class: its lower form, or its shape when it is capitalised
         self.cls = "C" + shape[:3] if word[0].isupper() else low
         self.suffix3 = low[-3:] if len(low) > 3 else None
+        # what this word says as a neighbour, built once per word rather than once per occurrence
+        s3 = (self.suffix3,) if self.suffix3 else ()
+        self.as_prev = ("w-1=" + low, *("s3-1=" + x for x in s3), "c-1=" + self.cls)
+        self.as_prev2 = ("w-2=" + low, "c-2=" + self.cls)
+        self.as_next = ("w+1=" + low, *("s3+1=" + x for x in s3), "c+1=" + self.cls)
+        self.as_next2 = ("w+2=" + low, "c+2=" + self.cls)
 
 
 _WORD_CACHE: dict[str, _Word] = {}
@@ -229,30 +235,20 @@ def sentence_features(
             f.append(g_f + sh)
         if i > 0:
             p = info[i - 1]
-            f.append("w-1=" + p.low)
+            f.extend(p.as_prev)
             f.append("bg-1=" + p.low + "|" + x.low)
-            if p.suffix3:
-                f.append("s3-1=" + p.suffix3)
-            f.append("c-1=" + p.cls)
             f.append("sh-1|sh=" + p.shape + "|" + sh)
             if i > 1:
-                pp = info[i - 2]
-                f.append("w-2=" + pp.low)
-                f.append("c-2=" + pp.cls)
+                f.extend(info[i - 2].as_prev2)
         else:
             f.append("BOS")
         if i < n - 1:
             q = info[i + 1]
-            f.append("w+1=" + q.low)
+            f.extend(q.as_next)
             f.append("bg+1=" + x.low + "|" + q.low)
-            if q.suffix3:
-                f.append("s3+1=" + q.suffix3)
-            f.append("c+1=" + q.cls)
             f.append("sh|sh+1=" + sh + "|" + q.shape)
             if i < n - 2:
-                qq = info[i + 2]
-                f.append("w+2=" + qq.low)
-                f.append("c+2=" + qq.cls)
+                f.extend(info[i + 2].as_next2)
         else:
             f.append("EOS")
         out.append(f)

@@ -329,8 +329,9 @@ def _trim_to_acronym(m: Mention, acronym: str) -> Mention:
     return m
 
 
-def find_gazetteer_mentions(text: str, lang: str | None) -> list[Mention]:
-    """Country names, demonyms, big cities and international organisations found by lookup."""
+def find_gazetteer_mentions(text: str, lang: str | None, nationalities_only: bool = False) -> list[Mention]:
+    """Country names, demonyms, big cities and international organisations found by lookup
+    (with ``nationalities_only``, the demonyms alone)."""
     from dateline.link.spotting import spot
 
-    return spot(text, lang)
+    return spot(text, lang, nationalities_only)
