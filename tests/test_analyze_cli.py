@@ -50,3 +50,26 @@ def test_entities_link_across_runs_and_languages(tmp_path):
     filtered = json.loads(run("entities", "--db", db, "--json", "--name", "brunner").output)
     assert [p["name"] for p in filtered] == ["Lukas Brunner"]
     assert run("entity", "PER:nope", "--db", db).exit_code == 1
+
+
+def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):
+    from dateline import pipeline
+
+    db = tmp_path / "a.db"
+    for i, text in enumerate([EN, EN.replace("Geneva", "Bern") + " Zorbatron.", ES]):
+        (tmp_path / f"{i}.txt").write_text(text)
+    run("ingest", tmp_path, "--db", db, "--no-analyze")
+    real = pipeline.Analyzer.analyze
+
+    def analyze(self, article):  # stands in for a bug that only one odd article triggers
+        if "Zorbatron" in article.text:
+            raise ValueError("odd article")
+        return real(self, article)
+
+    monkeypatch.setattr(pipeline.Analyzer, "analyze", analyze)
+    with open_store(db) as store:
+        summary = pipeline.analyze_pending(store, batch_size=1)
+        assert summary.analyzed == 2
+        assert len(summary.failures) == 1 and "odd article" in summary.failures[0]
+        [left] = list(store.unanalyzed())
+        assert "Zorbatron" in left.article.text

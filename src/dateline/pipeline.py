@@ -142,6 +142,7 @@ class AnalyzeSummary:
     resolved_times: int = 0
     entities_touched: int = 0
     seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)  # "article id: error", left unanalysed
 
     def as_dict(self) -> dict:
         d = dict(self.__dict__)
@@ -150,8 +151,9 @@ class AnalyzeSummary:
         return d
 
     def line(self) -> str:
+        failed = f"; {len(self.failures)} failed: " + "; ".join(self.failures[:3]) if self.failures else ""
         return (f"analyzed {self.analyzed}: {self.mentions} mentions ({self.linked} linked), "
-                f"{self.times} time expressions ({self.resolved_times} resolved)")
+                f"{self.times} time expressions ({self.resolved_times} resolved){failed}")
 
 
 def gazetteer_mentions(text: str, lang: str | None) -> list[Mention]:
@@ -196,11 +198,16 @@ def analyze_pending(
     summary = AnalyzeSummary()
     state = store.link_state().get("linker")
     analyzer = Analyzer(json.loads(state) if state else None)
-    pending = list(store.unanalyzed())
-    for i in range(0, len(pending), batch_size):
+    cursor = 0  # ingest position reached: failed articles stay unanalysed and are not re-read this run
+    while batch := list(store.unanalyzed(limit=batch_size, after_seq=cursor)):
+        cursor = batch[-1].seq or cursor
         analyses, touched = [], set()
-        for stored in pending[i : i + batch_size]:
-            analysis, ids = analyzer.analyze(stored.article)
+        for stored in batch:
+            try:
+                analysis, ids = analyzer.analyze(stored.article)
+            except Exception as exc:  # a bug on one odd article must not stop the others
+                summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
+                continue
             analyses.append(analysis)
             touched.update(ids)
             summary.analyzed += 1

@@ -82,8 +82,8 @@ class Store(ABC):
 
     # -- analyses and entities --------------------------------------------------------------
     @abstractmethod
-    def unanalyzed(self, limit: int | None = None) -> Iterator[StoredArticle]:
-        """Articles with no analysis yet, in ingest order."""
+    def unanalyzed(self, limit: int | None = None, after_seq: int = 0) -> Iterator[StoredArticle]:
+        """Articles with no analysis yet, in ingest order, after ingest position ``after_seq``."""
 
     @abstractmethod
     def add_analyses(self, analyses: list[Analysis], entities: list[Entity], link_state: dict[str, str]) -> None:

@@ -17,10 +17,10 @@ class AnalysisTables:
 
     _db: sqlite3.Connection
 
-    def unanalyzed(self, limit: int | None = None) -> Iterator[StoredArticle]:
+    def unanalyzed(self, limit: int | None = None, after_seq: int = 0) -> Iterator[StoredArticle]:
         sql = ("SELECT a.*, NULL AS signature FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
-               "WHERE n.article_id IS NULL ORDER BY a.seq")
-        params: list = []
+               "WHERE n.article_id IS NULL AND a.seq > ? ORDER BY a.seq")
+        params: list = [after_seq]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
