@@ -96,11 +96,14 @@ def analysis_detail(a: Article, analysis: Analysis, entities: dict[str, Entity])
 def entity_table(rows: list[EntitySummary]) -> None:
     console = Console(highlight=False, emoji=False)
     width = max(console.width, 60)
-    console.print(_fit(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':12}  name  [id]", width), style="bold", markup=False)
+    console.print(_fit(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':12}  name  [id]  aka other forms", width),
+                  style="bold", markup=False)
     for r in rows:
         e = r.entity
         where = f" ({e.country})" if e.country and e.type == "LOC" else ""
-        line = f"{r.mentions:>8}  {r.articles:>4}  {e.type:4}  {','.join(r.languages):12}  {e.name}{where}  [{e.id}]"
+        others = sorted({f for forms in e.aliases.values() for f in forms} - {e.name})
+        aka = f"  aka {', '.join(others[:4])}{', ...' if len(others) > 4 else ''}" if others else ""
+        line = f"{r.mentions:>8}  {r.articles:>4}  {e.type:4}  {','.join(r.languages):12}  {e.name}{where}  [{e.id}]{aka}"
         console.print(_fit(line, width), markup=False)
     console.print(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
 

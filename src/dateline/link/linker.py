@@ -150,7 +150,10 @@ class Linker:
             am = _ACRONYM_AFTER.match(text, m.end)
             if not am or not is_acronym(am.group(1)):
                 continue
-            m = out[i] = _trim_to_acronym(m, am.group(1))
+            trimmed = _trim_to_acronym(m, am.group(1))
+            if trimmed is None:
+                continue
+            m = out[i] = trimmed
             akey = f"{m.type}|A:{acronym_key(am.group(1))}"
             lkey = f"{m.type}|{name_key(m.text, lang)}"
             rid = doc.get(akey) or self._index.get(akey) or self._index.get(lkey)
@@ -314,19 +317,21 @@ class Linker:
 _FUNCTION_WORDS = frozenset("of the for and de del della di la le les des du el los las der die das für und".split())
 
 
-def _trim_to_acronym(m: Mention, acronym: str) -> Mention:
+def _trim_to_acronym(m: Mention, acronym: str) -> Mention | None:
     """``Commander of the Libyan National Army (LNA)`` -> ``Libyan National Army``: the shortest
-    tail of the name whose initials spell the acronym. Unchanged when none does (a translated
-    name: ``Esercito Nazionale Libico (LNA)``)."""
+    tail of the name whose initials spell the acronym. Unchanged when the name has as many content
+    words as the acronym has letters (a translated name: ``Esercito Nazionale Libico (LNA)``);
+    None when it cannot be the acronym's expansion (``Paris (RATP)``)."""
     letters = acronym_key(acronym)
     words = list(re.finditer(r"[^\W_][^\s]*", m.text))
-    for k in range(1, len(words)):
+    for k in range(1, len(words) + 1):
         tail = words[-k:]
         initials = "".join(fold(w.group())[0] for w in tail if fold(w.group()) not in _FUNCTION_WORDS)
         if initials == letters:
             cut = tail[0].start()
-            return replace(m, start=m.start + cut, text=m.text[cut:])
-    return m
+            return replace(m, start=m.start + cut, text=m.text[cut:]) if cut else m
+    content = [w for w in words if fold(w.group()) not in _FUNCTION_WORDS]
+    return m if len(content) == len(letters) else None
 
 
 def find_gazetteer_mentions(text: str, lang: str | None, nationalities_only: bool = False) -> list[Mention]:
