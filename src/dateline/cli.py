@@ -75,7 +75,10 @@ def main() -> None:
 def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch_size, as_json, no_progress,
            no_analyze) -> None:
     """Read reports from files, directories, URLs, feeds or standard input (-), clean them,
-    drop duplicates and store them.
+    drop duplicates, store them, then analyse and link them (unless --no-analyze).
+
+    In folders only report files are read (.txt .text .html .htm .xhtml .xml .rss .atom .rdf
+    .jsonl .ndjson, or no extension); each rejected input gets one line on standard error.
 
     Exit status: 0 when every input was read, 1 when some were rejected, 2 on usage errors.
     """
