@@ -13,7 +13,7 @@ from dateline.analyze.article import TAGGER_LANGUAGES, analyze_article, find_men
 from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
-from dateline.link import Linker, find_gazetteer_mentions
+from dateline.link import Linker, find_gazetteer_mentions, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.store import Store, StoredArticle
@@ -173,12 +173,15 @@ class Analyzer:
 
     def mentions(self, text: str, lang: str | None) -> list[Mention]:
         """Linked mentions of one text (what ``analyze`` stores; also what ``eval entities`` scores)."""
-        found = find_mentions(text, lang, self.tagger, gazetteer_mentions(text, lang))
+        found = find_mentions(text, lang, self.tagger, gazetteer_mentions(text, lang),
+                              lambda name: is_known_name(name, lang))
         return self.linker.link_document(text, lang, found)[0]
 
     def analyze(self, article: Article) -> tuple[Analysis, list[str]]:
         """The article's analysis with linked mentions, and the ids of the entities it touched."""
-        analysis = analyze_article(article, self.tagger, gazetteer_mentions(article.text, article.lang))
+        lang = article.lang
+        analysis = analyze_article(article, self.tagger, gazetteer_mentions(article.text, lang),
+                                   lambda name: is_known_name(name, lang))
         mentions, touched = self.linker.link_document(article.text, article.lang, list(analysis.mentions))
         return replace(analysis, mentions=tuple(mentions)), touched
 

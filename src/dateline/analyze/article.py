@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from dateline.analyze.ner import CrfTagger
+from dateline.analyze.nouns import NOUN_CAPITALISING, filter_noun_language_mentions
 from dateline.analyze.sentences import split_sentences
 from dateline.analyze.times import find_times
 from dateline.models import Analysis, Article, Mention
 
 
-def analyze_article(article: Article, tagger: CrfTagger, extra_mentions: Iterable[Mention] = ()) -> Analysis:
+def analyze_article(article: Article, tagger: CrfTagger, extra_mentions: Iterable[Mention] = (),
+                    is_known_name: Callable[[str], bool] | None = None) -> Analysis:
     """``extra_mentions`` (e.g. gazetteer matches) fill gaps: where one overlaps a tagged
     mention, the tagger's span wins."""
     sentences = split_sentences(article.text, article.lang)
-    mentions = find_mentions(article.text, article.lang, tagger, extra_mentions)
+    mentions = find_mentions(article.text, article.lang, tagger, extra_mentions, is_known_name)
     times = find_times(article.text, article.lang, article.published, article.dateline)
     return Analysis(article.id, tuple(sentences), tuple(mentions), tuple(times))
 
@@ -27,9 +29,14 @@ def analyze_article(article: Article, tagger: CrfTagger, extra_mentions: Iterabl
 TAGGER_LANGUAGES = frozenset("en es nl bg cs pl ru sl uk".split())
 
 
-def find_mentions(text: str, lang: str | None, tagger: CrfTagger, extra_mentions: Iterable[Mention] = ()) -> list[Mention]:
+def find_mentions(text: str, lang: str | None, tagger: CrfTagger, extra_mentions: Iterable[Mention] = (),
+                  is_known_name: Callable[[str], bool] | None = None) -> list[Mention]:
+    """``is_known_name`` (a gazetteer lookup) confirms single words in languages that capitalise
+    every noun, where the tagger's word alone is not enough (see :mod:`dateline.analyze.nouns`)."""
     tagged = [t for t in (trim_elisions(Mention(m.start, m.end, m.text, m.type)) for m in tagger.tag(text, lang))
               if t is not None]
+    if lang in NOUN_CAPITALISING:
+        tagged = filter_noun_language_mentions(tagged, is_known_name or (lambda _: False))
     trained = lang in TAGGER_LANGUAGES
     if trained:  # its misses there are rarely names a gazetteer knows; its own types are better
         extra_mentions = [m for m in extra_mentions if m.type == "NORP"]
