@@ -290,6 +290,18 @@ def eval_entities(file, predictions) -> None:
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
+@eval_group.command(name="similarity")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--predictions", type=click.File("w", encoding="utf-8"), help="Write {id, score} per pair here.")
+def eval_similarity(file, predictions) -> None:
+    """Article-pair similarity on FILE (format of semeval2022_pairs.jsonl): Pearson and Spearman of
+    the judge's 1-4 score against gold `overall`, overall and per language pair, beside a character
+    n-gram TF-IDF cosine baseline computed in the same run; pairs per second."""
+    from dateline.eval.similarity import evaluate_similarity
+
+    click.echo(json.dumps(evaluate_similarity(file, predictions), ensure_ascii=False, indent=2))
+
+
 def _first_record(path: Path) -> dict:
     with path.open(encoding="utf-8") as f:
         return next((json.loads(line) for line in f if line.strip()), {})

@@ -1,0 +1,1 @@
+"""Whether two articles, in any languages, report the same event."""
