@@ -187,6 +187,12 @@ class SimilarityContext:
         self._profiles: dict[str, Profile] = {}
         self._vectors: dict[tuple[str, str], dict[str, float]] = {}
 
+    def forget(self, article_id: str) -> None:
+        """Drop what is cached for one article (a long stream keeps only what it still compares)."""
+        self._profiles.pop(article_id, None)
+        for field in self.df:  # the vector cache is keyed by (article id, profile field)
+            self._vectors.pop((article_id, field), None)
+
     def profile(self, article: Article, analysis: Analysis) -> Profile:
         found = self._profiles.get(article.id)
         if found is None:

@@ -1,0 +1,218 @@
+"""Online clustering into events and stories, and the clustering metrics.
+
+All texts here are written for these tests (no evaluation data)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from dateline.clean import clean
+from dateline.cluster import ClusterIndex, OnlineClusterer
+from dateline.eval.bcubed import bcubed
+from dateline.eval.clustering import adjusted_rand, evaluate_clustering, pairwise
+from dateline.models import RawDocument
+from dateline.pipeline import Analyzer
+from dateline.read import read_inputs
+from dateline.similarity.judge import Judge
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EN = """Dam breach floods villages near Tarnowskie Gory
+
+TARNOWSKIE GORY, April 14 2027 - A dam on the Stola river burst on Wednesday 14 April 2027 and flooded
+four villages near Tarnowskie Gory in southern Poland, forcing 1250 residents from their homes, regional
+governor Marek Zawadzki said. Firefighters rescued 37 people from rooftops and the army sent 400 soldiers."""
+
+ES = """Rotura de una presa inunda pueblos cerca de Tarnowskie Gory
+
+Una presa del rio Stola se rompio el miercoles 14 de abril de 2027 e inundo cuatro pueblos cerca de
+Tarnowskie Gory, en el sur de Polonia, y obligo a 1250 vecinos a dejar sus casas, dijo el gobernador
+regional Marek Zawadzki. Los bomberos rescataron a 37 personas de los tejados y el ejercito envio 400 soldados."""
+
+EN_COPY = """Dam breach floods villages near Tarnowskie Gory, Poland
+
+TARNOWSKIE GORY, April 14 2027 - A dam on the Stola river burst on Wednesday 14 April 2027 and flooded
+four villages near Tarnowskie Gory in southern Poland, forcing 1250 residents from their homes, regional
+governor Marek Zawadzki said on Wednesday. Firefighters rescued 37 people from rooftops and the army sent 400 soldiers."""
+
+SAME_DAY = """Tarnowskie Gory chess festival opens with record entry
+
+TARNOWSKIE GORY, April 14 2027 - The international chess festival opened in Tarnowskie Gory on Wednesday
+14 April 2027 with 612 players from 28 countries, organiser Helena Brzozowska said. Grandmaster Tomas
+Lindqvist of Sweden, the defending champion, won his first game against a local junior in 31 moves."""
+
+
+def _analysed(analyzer: Analyzer, name: str, text: str, lang: str):
+    article = clean(RawDocument(name, data=text.encode(), meta={"lang": lang}))
+    return article, analyzer.analyze(article)[0]
+
+
+@pytest.fixture(scope="module")
+def judge() -> Judge:
+    return Judge.load()
+
+
+@pytest.fixture(scope="module")
+def docs():
+    analyzer = Analyzer()
+    found = {name: _analysed(analyzer, name, text, lang) for name, text, lang in (
+        ("en", EN, "en"), ("es", ES, "es"), ("copy", EN_COPY, "en"), ("chess", SAME_DAY, "en"))}
+    found["background"] = _generated(analyzer, 60, seed=3)
+    return found
+
+
+def _run(judge, items, background=()):
+    """A clusterer that has first seen ``background`` (its word statistics need a stream: with
+    three documents every word is as rare as any other), then places ``items``."""
+    clusterer = OnlineClusterer(judge=judge)
+    for item in background:
+        clusterer.add(*item)
+    return clusterer, [clusterer.add(*item) for item in items]
+
+
+def test_two_languages_join_one_event_and_same_day_place_stays_apart(judge, docs):
+    clusterer, placed = _run(judge, [docs["en"], docs["chess"], docs["es"]], docs["background"])
+    (en_event, en_story, _), (chess_event, _, _), (es_event, es_story, es_evidence) = placed
+    assert es_event == en_event == docs["en"][0].id  # an event is named after its first article
+    assert es_story == en_story
+    assert chess_event != en_event  # same day, same town, another happening
+    assert not es_evidence.new_event and es_evidence.event_probability >= clusterer.event_threshold
+    assert "PER:mrk-svdsk" in es_evidence.shared or any(k.startswith("LOC:") for k in es_evidence.shared)
+    events = {e["id"]: e["articles"] for e in clusterer.events()}
+    assert events[en_event] == [docs["en"][0].id, docs["es"][0].id]
+    assert events[chess_event] == [docs["chess"][0].id]
+
+
+def test_near_duplicate_stays_in_the_event(judge, docs):
+    _, placed = _run(judge, [docs["en"], docs["chess"], docs["copy"]])  # no background needed
+    assert placed[2][0] == placed[0][0]
+    # the same article twice changes nothing
+    clusterer, again = _run(judge, [docs["en"], docs["en"]])
+    assert again[1][0] == again[0][0] and len(clusterer.events()) == 1
+
+
+def test_deterministic(judge, docs):
+    order = [docs[k] for k in ("en", "chess", "es", "copy")]
+    first = [(e, s) for e, s, _ in _run(judge, order)[1]]
+    second = [(e, s) for e, s, _ in _run(judge, order)[1]]
+    assert first == second
+
+
+_SYLLABLES = ["ka", "lo", "mer", "vi", "tan", "dro", "sel", "pu", "ren", "gos", "fi", "bar", "tul", "nek", "zo"]
+
+
+def _name(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def _generated(analyzer: Analyzer, count: int, seed: int) -> list:
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        town, person, firm = _name(rng, 3), f"{_name(rng, 2)} {_name(rng, 3)}", _name(rng, 3)
+        words = " ".join(_name(rng, 2).lower() for _ in range(12))
+        text = (f"{firm} opens plant in {town}\n\n{person}, head of {firm}, opened a plant in {town} "
+                f"with {rng.randint(10, 999)} workers. Local reports mention {words}.")
+        out.append(_analysed(analyzer, f"gen{seed}-{i}", text, "en"))
+    return out
+
+
+def test_candidates_come_from_the_index(judge):
+    clusterer = OnlineClusterer(judge=judge)
+    judged = []
+    for item in _generated(Analyzer(), 200, seed=7):
+        before = clusterer.judged_total
+        clusterer.add(*item)
+        judged.append(clusterer.judged_total - before)
+    # never more than the candidate budget for events plus stories, whatever the store holds
+    assert max(judged) <= 2 * clusterer.k
+    assert sum(judged[100:]) / 100 <= 2 * clusterer.k
+    # the judged pairs are bounded too: candidates times representatives
+    assert clusterer.judged_total <= 200 * 2 * clusterer.k
+
+
+def test_index_skips_keys_held_by_too_many_clusters():
+    index = ClusterIndex(max_postings=3)
+    for cluster in range(5):
+        index.add(cluster, ["e:country", f"e:person{cluster}"], alive=lambda c: True, new_cluster=True)
+    assert "e:country" in index.stop
+    found = index.candidates(["e:country", "e:person4"], alive=lambda c: True, k=5)
+    assert [c for c, _, _ in found] == [4]
+    # postings of clusters outside the window are pruned before a key is stopped
+    index2 = ClusterIndex(max_postings=2)
+    for cluster in range(5):
+        index2.add(cluster, ["e:x"], alive=lambda c, now=cluster: c >= now - 1, new_cluster=True)
+    assert "e:x" not in index2.stop and sorted(index2.postings["e:x"]) == [3, 4]
+
+
+def test_pairwise_and_bcubed_by_hand():
+    pred = ["a", "a", "a", "b", "b"]
+    gold = [1, 1, 2, 2, 2]
+    # predicted pairs: 3 in a + 1 in b = 4; gold pairs: 1 + 3 = 4; shared: (0,1) and (3,4) = 2
+    assert pairwise(pred, gold) == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    # BCubed precision: items 0,1: 2/3; item 2: 1/3; items 3,4: 2/2 -> (2/3+2/3+1/3+1+1)/5 = 11/15
+    # BCubed recall: items 0,1: 2/2; item 2: 1/3; items 3,4: 2/3 -> (1+1+1/3+2/3+2/3)/5 = 11/15
+    b = bcubed(pred, gold)
+    assert b["precision"] == pytest.approx(11 / 15) and b["recall"] == pytest.approx(11 / 15)
+    assert pairwise(["x"] * 3, [1, 2, 3]) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert adjusted_rand(pred, ["p", "p", "p", "q", "q"]) == pytest.approx(1.0)
+    assert adjusted_rand([1, 2, 3, 4], [1, 1, 2, 2]) == pytest.approx(0.0)
+
+
+def test_evaluate_clustering_on_a_small_file(tmp_path, judge):
+    path = tmp_path / "gold.jsonl"
+    rows = [("a1", "en", EN, "flood"), ("a2", "en", EN_COPY, "flood"), ("a3", "en", SAME_DAY, "chess")]
+    path.write_text("".join(json.dumps({"id": i, "lang": lang, "title": None, "text": t, "cluster": c}) + "\n"
+                            for i, lang, t, c in rows), encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    result = evaluate_clustering(path, level="event", predictions=out, shuffle_seed=1, judge=judge)
+    assert result["bcubed"]["f1"] == 1.0 and result["pairwise"]["f1"] == 1.0
+    assert result["clusters"] == {"predicted": 2, "gold": 2}
+    assert result["order"]["agreement_ari"] == 1.0
+    assert result["peak_memory_mib"] > 0 and result["articles_per_second"]["end_to_end"] > 0
+    preds = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [p["id"] for p in preds] == ["a1", "a2", "a3"] and preds[0]["cluster"] == preds[1]["cluster"]
+
+
+def _example_events() -> tuple[list[str], list[str]]:
+    """Gold event of each bundled example document, in reading order, and the event it got."""
+    manifest = json.loads((ROOT / "examples" / "MANIFEST.json").read_text(encoding="utf-8"))
+    gold_of = {(m["file"], m.get("item")): m["event"] for m in manifest}
+    analyzer, clusterer = Analyzer(), OnlineClusterer()
+    feed_items: dict[str, int] = {}
+    gold, predicted = [], []
+    for doc in read_inputs([str(ROOT / "examples")]):
+        assert isinstance(doc, RawDocument), doc
+        origin = doc.origin
+        if origin.startswith("http"):  # feed items come in feed order
+            key = ("feeds/northbridge-world.rss", feed_items.setdefault("feed", 0))
+            feed_items["feed"] += 1
+        elif ".jsonl:" in origin:
+            key = ("jsonl/reports.jsonl", int(origin.rsplit(":", 1)[1]) - 1)
+        else:
+            key = (Path(origin).name, None)
+        gold.append(gold_of[key])
+        article = clean(doc)
+        predicted.append(clusterer.add(article, analyzer.analyze(article)[0])[0])
+    return gold, predicted
+
+
+def test_bundled_examples_form_their_events():
+    """KNOWN GAP: the manifest's five events are not fully recovered. On 19 reports the stream
+    gives the judge little word statistics, and its probabilities for cross-language pairs stay
+    under the event threshold tuned on ECB+ (0.2). What holds today is asserted here."""
+    gold, predicted = _example_events()
+    assert len(gold) == 19
+    by_gold: dict[str, set[str]] = {}
+    for g, p in zip(gold, predicted):
+        by_gold.setdefault(g, set()).add(p)
+    assert predicted[1] == predicted[0]  # 02 is a near-duplicate of 01
+    assert len(by_gold["E4"]) == 1  # the Schweinfurt closure: en, de and the feed item
+    assert by_gold["E5"].isdisjoint(by_gold["E3"])  # the workshop fire is not the strike
+    b = bcubed(predicted, gold)
+    assert b["precision"] == 1.0  # nothing wrongly merged
+    assert b["f1"] >= 0.55  # full recovery would be 1.0
