@@ -4,6 +4,8 @@
 organisation mentions by lookup (the only mention source for Arabic and CJK text).
 """
 
+from functools import lru_cache
+
 from dateline.link.gazetteer import load as _load_gazetteer
 from dateline.link.gazetteer import split_role
 from dateline.link.linker import Linker, find_gazetteer_mentions
@@ -11,6 +13,7 @@ from dateline.link.linker import Linker, find_gazetteer_mentions
 __all__ = ["Linker", "find_gazetteer_mentions", "is_known_name", "split_role"]
 
 
+@lru_cache(maxsize=100_000)  # German text asks this of most of its capitalised words
 def is_known_name(text: str, lang: str | None = None) -> bool:
     """A place, country or organisation name the gazetteer knows as written (any population)."""
     return _load_gazetteer().lookup(text, lang, None, strict=True) is not None
