@@ -30,7 +30,6 @@ class IngestSummary:
     duplicate: int = 0
     near_duplicate: int = 0
     rejections: list[Rejection] = field(default_factory=list)
-    new_ids: list[str] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -120,7 +119,6 @@ def ingest(
         pending.add(article.id)
         if not article.duplicate_of:
             summary.new += 1
-        summary.new_ids.append(article.id)  # near-duplicates are stored too, pointing to their original
         _notify(on_article, "near_duplicate" if article.duplicate_of else "new")
         if len(batch) >= batch_size:
             flush()

@@ -60,7 +60,7 @@ def spot(text: str, lang: str | None, nationalities_only: bool = False) -> list[
     lang = (lang or "").split("-")[0].lower() or None
     found: list[Mention] = []
 
-    def accept(start: int, end: int, surface: str, n_tokens: int) -> bool:
+    def accept(start: int, end: int, surface: str) -> bool:
         type_ = _spotted_type(surface, lang)
         if type_ is None or (nationalities_only and type_ != "NORP"):
             return False
@@ -85,12 +85,12 @@ def spot(text: str, lang: str | None, nationalities_only: bool = False) -> list[
                 surface = text[s:e]
                 if fold(text[s0:e0]) in _STOP:
                     break  # "Il Pakistan": the name starts after the article
-                if accept(s, e, surface, n):
+                if accept(s, e, surface):
                     matched = n
                     break
         elif "\u0600" <= w0[0] <= "\u06ff":
             for off, form in _arabic_variants(w0):
-                if accept(s0 + off, e0, form, 1):
+                if accept(s0 + off, e0, form):
                     matched = 1
                     break
         elif lang in _LOWER_DEMONYM_LANGS and len(w0) >= 5:
@@ -103,7 +103,7 @@ def spot(text: str, lang: str | None, nationalities_only: bool = False) -> list[
         run, base, k = m.group(), m.start(), 0
         while k < len(run):
             for n in range(min(8, len(run) - k), 1, -1):
-                if accept(base + k, base + k + n, run[k: k + n], 1):
+                if accept(base + k, base + k + n, run[k: k + n]):
                     k += n
                     break
             else:
