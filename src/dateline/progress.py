@@ -1,4 +1,4 @@
-"""Progress display for long ingests (rich), and the one-line-per-rejection messages."""
+"""Progress display for long work (rich spinners), and the one-line-per-rejection messages."""
 
 from __future__ import annotations
 
@@ -11,15 +11,19 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from dateline.models import Rejection
 
 
-class IngestProgress:
+class _Spinner:
+    """A transient spinner on standard error whose description says how far the work is."""
+
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.counts: Counter[str] = Counter()
         self._console = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
         self._progress: Progress | None = None
         self._task = None
 
-    def __enter__(self) -> "IngestProgress":
+    def _describe(self) -> str:
+        raise NotImplementedError
+
+    def __enter__(self):
         if self.enabled:
             self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
                                       TimeElapsedColumn(), console=self._console, transient=True)
@@ -31,6 +35,16 @@ class IngestProgress:
         if self._progress is not None:
             self._progress.__exit__(*exc)
 
+    def _refresh(self) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, description=self._describe())
+
+
+class IngestProgress(_Spinner):
+    def __init__(self, enabled: bool) -> None:
+        super().__init__(enabled)
+        self.counts: Counter[str] = Counter()
+
     def _describe(self) -> str:
         c = self.counts
         return (f"ingesting: {c['new']} new, {c['duplicate']} duplicate, "
@@ -38,42 +52,29 @@ class IngestProgress:
 
     def advance(self, kind: str) -> None:
         self.counts[kind] += 1
-        if self._progress is not None:
-            self._progress.update(self._task, description=self._describe())
+        self._refresh()
 
     def rejected(self, rejection: Rejection) -> None:
         self.counts["rejected"] += 1
         line = f"rejected: {rejection}"
         if self._progress is not None:
             self._progress.console.print(line, markup=False)
-            self._progress.update(self._task, description=self._describe())
+            self._refresh()
         else:
             print(line, file=sys.stderr, flush=True)
 
 
-class CountProgress:
+class CountProgress(_Spinner):
     """A spinner with a running count, for stages that work through the store."""
 
     def __init__(self, label: str, enabled: bool) -> None:
+        super().__init__(enabled)
         self.label = label
-        self.enabled = enabled
         self.done = 0
-        self._progress: Progress | None = None
-        self._task = None
 
-    def __enter__(self) -> "CountProgress":
-        if self.enabled:
-            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                                      console=Console(stderr=True), transient=True)
-            self._progress.__enter__()
-            self._task = self._progress.add_task(f"{self.label}: 0", total=None)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.__exit__(*exc)
+    def _describe(self) -> str:
+        return f"{self.label}: {self.done}"
 
     def advance(self, n: int = 1) -> None:
         self.done += n
-        if self._progress is not None:
-            self._progress.update(self._task, description=f"{self.label}: {self.done}")
+        self._refresh()
