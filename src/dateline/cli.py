@@ -293,13 +293,55 @@ def eval_entities(file, predictions) -> None:
 @eval_group.command(name="similarity")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--predictions", type=click.File("w", encoding="utf-8"), help="Write {id, score} per pair here.")
-def eval_similarity(file, predictions) -> None:
+@click.option("--encoder", "encoder_spec", metavar="SPEC",
+              help="Also report a sentence encoder's cosine alone (use, e5, onnx:DIR, st:DIR); the judge is unchanged.")
+def eval_similarity(file, predictions, encoder_spec) -> None:
     """Article-pair similarity on FILE (format of semeval2022_pairs.jsonl): Pearson and Spearman of
     the judge's 1-4 score against gold `overall`, overall and per language pair, beside a character
     n-gram TF-IDF cosine baseline computed in the same run; pairs per second."""
     from dateline.eval.similarity import evaluate_similarity
 
-    click.echo(json.dumps(evaluate_similarity(file, predictions), ensure_ascii=False, indent=2))
+    encoder = None
+    if encoder_spec:  # loaded first: a missing package fails before the long evaluation
+        from dateline.encode import EncoderError, EncoderUnavailable, load_encoder
+
+        try:
+            encoder = load_encoder(encoder_spec)
+        except (EncoderError, EncoderUnavailable) as exc:
+            raise click.BadParameter(str(exc), param_hint="--encoder") from exc
+    result = evaluate_similarity(file, predictions)
+    if encoder is not None:
+        from dateline.eval.encoders import evaluate_encoder
+
+        result["encoder"] = evaluate_encoder(str(file), encoder)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@eval_group.command(name="events")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--predictions", type=click.File("w", encoding="utf-8"),
+              help="Write {id, event, mode, context, score, trigger, source, target} per record here.")
+@click.option("--lexicon-only", is_flag=True, help="Type events with the trigger lexicons alone, not the learned model.")
+def eval_events(file, predictions, lexicon_only) -> None:
+    """PLOVER event type and actors on FILE (format of plover_events.jsonl): type accuracy, macro-F1
+    and per-type P/R/F1; micro-averaged bag-of-tokens F1 of source and target actors; records per
+    second; whether the shipped model was trained on FILE, beside its cross-validated figures."""
+    from dateline.eval.events import evaluate_events
+
+    click.echo(json.dumps(evaluate_events(str(file), predictions, use_model=not lexicon_only), ensure_ascii=False,
+                          indent=2))
+
+
+@eval_group.command(name="snippets")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--predictions", type=click.File("w", encoding="utf-8"), help="Write {id, label, score} per record here.")
+def eval_snippets(file, predictions) -> None:
+    """ACLED-style snippet subtype on FILE (format of case2021_snippets.jsonl): accuracy, macro-F1,
+    per-label P/R/F1, records per second; whether the shipped model was trained on FILE, beside its
+    cross-validated figures."""
+    from dateline.eval.snippets import evaluate_snippets
+
+    click.echo(json.dumps(evaluate_snippets(str(file), predictions), ensure_ascii=False, indent=2))
 
 
 def _first_record(path: Path) -> dict:
