@@ -1,0 +1,48 @@
+"""Located events: a place name governed by a locative preposition (``in Benghazi``, ``a
+Bengasi``, ``à Tripoli``, ``в Бенгази``), allowing a few lower-case words between them
+(``in the city of Benghazi``, ``nella Libia orientale`` reads the other way and needs none)."""
+
+from __future__ import annotations
+
+from dateline.claims.records import Claim
+from dateline.claims.words import words
+from dateline.models import Mention, Sentence
+
+_LOCATIVE = {
+    "en": "in at to near into inside outside",
+    "it": "a ad in nel nella nei negli nelle presso verso",
+    "fr": "à a au aux en dans près vers",
+    "es": "en a al hacia cerca",
+    "de": "in im nach bei nahe",
+    "ru": "в во на под около",
+    "pt": "em no na nos nas a para perto",
+}
+_ALL = frozenset(" ".join(_LOCATIVE.values()).split())
+_BETWEEN = 3  # lower-case words allowed between the preposition and the name
+
+
+def _preps(lang: str | None) -> frozenset[str]:
+    return frozenset(_LOCATIVE[lang].split()) if lang in _LOCATIVE else _ALL
+
+
+def place_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], lang: str | None,
+                 mentions: list[Mention]) -> list[Claim]:
+    preps = _preps(lang)
+    claims = []
+    for sent in sentences:
+        for m in mentions:
+            if m.type != "LOC" or not m.entity or not (sent.start <= m.start < sent.end):
+                continue
+            before = words(text, sent.start, m.start)[-(_BETWEEN + 1):]
+            for i in range(len(before) - 1, -1, -1):
+                w = before[i]
+                if w.norm in preps:
+                    between = before[i + 1:]
+                    if all(text[b.start].islower() for b in between):
+                        claims.append(Claim(article_id, "place", m.entity, m.start, m.end, sent.start, sent.end,
+                                            entities=(m.entity,),
+                                            detail={"name": m.text, "preposition": text[w.start:w.end]}))
+                    break
+                if not text[w.start].islower():
+                    break
+    return claims

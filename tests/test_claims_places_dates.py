@@ -1,0 +1,49 @@
+"""Located events and dates, from the analysis' resolved times and from the dateline."""
+
+import pytest
+from claim_fixtures import M, member, of_kind
+
+from dateline.models import Dateline
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "The ministers met in the city of Benghazi on Monday.", "Benghazi"),
+    ("it", "I ministri si sono incontrati a Bengasi.", "Bengasi"),
+    ("fr", "Les ministres se sont réunis à Benghazi.", "Benghazi"),
+    ("es", "Los ministros se reunieron en Bengasi.", "Bengasi"),
+    ("de", "Die Minister trafen sich in Bengasi.", "Bengasi"),
+    ("ru", "Министры встретились в Бенгази.", "Бенгази"),
+    ("pt", "Os ministros reuniram-se em Bengasi.", "Bengasi"),
+])
+def test_located_event(lang, text, name):
+    _, _, claims = member(text, lang, (M(name, "LOC", "L:benghazi"),))
+    [c] = of_kind(claims, "place")
+    assert c.value == "L:benghazi" and text[c.start:c.end] == name
+
+
+def test_a_place_named_without_a_preposition_is_not_located():
+    _, _, claims = member("Libya and Egypt signed the deal.", "en", (M("Libya", "LOC", "L:ly"),))
+    assert of_kind(claims, "place") == []
+
+
+def test_dates_from_times_and_dateline():
+    text = "The ministers met on Wednesday in Rome."
+    _, _, claims = member(text, "en", times=(("on Wednesday", "2025-12-17", "2025-12-17"),),
+                          dateline=Dateline("ROME, December 18", place="ROME", month=12, day=18))
+    dates = of_kind(claims, "date")
+    assert [(c.value, c.basis) for c in dates] == [("2025-12-17", "text"), ("--12-18", "dateline")]
+    assert text[dates[0].start:dates[0].end] == "on Wednesday"
+
+
+def test_range_and_unresolved_times():
+    _, _, claims = member("Talks ran all week and resume later.", "en",
+                          times=(("all week", "2025-12-15", "2025-12-21"), ("later", None, None)))
+    assert [c.value for c in of_kind(claims, "date")] == ["2025-12-15/2025-12-21"]
+
+
+def test_statement_concepts_and_entities():
+    text = "Le ministre a rencontré Jean Dupont pour renforcer la coopération."
+    _, _, claims = member(text, "fr", (M("Jean Dupont", "PER", "P:dupont"),))
+    [s] = of_kind(claims, "statement")
+    assert set(s.concepts) == {"meeting", "strengthening", "cooperation"} and s.entities == ("P:dupont",)
+    assert (s.sentence_start, s.sentence_end) == (0, len(text))
