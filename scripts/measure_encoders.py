@@ -1,0 +1,119 @@
+"""Measure optional sentence encoders as judge evidence on SemEval-2022 pairs (docs/similarity.md).
+
+For each encoder spec: the cosine of the title + lead embeddings of each pair's two articles
+(``dateline.encode.article_text``), alone and as a 41st feature beside the judge's 40, scored
+with the same 5-fold cross-validation as ``scripts/train_judge.py`` (its ``fit`` and folds grouped
+by article); plus the encoder's throughput in leads/s (median of 3 runs over a sample).
+
+    python scripts/measure_encoders.py                         # use and e5, when installed
+    python scripts/measure_encoders.py --encoders onnx:DIR,st:DIR --threads 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
+from train_judge import DEFAULT_DATA, article_groups, fit
+
+from dateline.encode import (
+    EncoderError,
+    EncoderUnavailable,
+    article_text,
+    cosines,
+    load_encoder,
+)
+from dateline.eval.similarity import PairRecord, analyse_pairs, pearson, read_pairs
+from dateline.similarity.features import pair_features
+from dateline.similarity.judge import Judge
+
+
+def out_of_fold_scores(records: list[PairRecord], features: np.ndarray, gold: np.ndarray, folds: int) -> np.ndarray:
+    """SemEval scores predicted for each pair by a judge trained on the other folds; the same
+    folds and training as train_judge.cross_validate, for any number of features."""
+    scores = np.zeros(len(gold))
+    for train, test in GroupKFold(n_splits=folds).split(features, gold, article_groups(records)):
+        model = fit(features[train], gold[train])
+        # built directly: Judge.from_dict rejects feature lists other than the shipped 40
+        judge = Judge(mean=np.asarray(model["mean"]), std=np.asarray(model["std"]),
+                      prob_weights=np.asarray(model["probability"]["weights"]),
+                      prob_bias=model["probability"]["bias"],
+                      score_weights=np.asarray(model["score"]["weights"]), score_bias=model["score"]["bias"])
+        scores[test] = judge.semeval_scores(features[test])
+    return scores
+
+
+def pearsons(pred: np.ndarray, gold: np.ndarray, langs: np.ndarray) -> dict[str, float]:
+    masks = {"all": np.ones(len(gold), dtype=bool)} | {lp: langs == lp for lp in sorted(set(langs))}
+    return {name: round(pearson(pred[m], gold[m]), 4) for name, m in masks.items()}
+
+
+def throughput(encoder, texts: list[str], runs: int = 3) -> float:
+    """Leads per second, median of ``runs`` encodings of ``texts``."""
+    rates = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        encoder.encode(texts)
+        rates.append(len(texts) / (time.perf_counter() - started))
+    return round(statistics.median(rates), 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=DEFAULT_DATA)
+    parser.add_argument("--encoders", default="use,e5", help="comma-separated specs (use, e5, onnx:DIR, st:DIR)")
+    parser.add_argument("--threads", type=int, default=1, help="2 threads ran slower on a shared 2-core machine")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--speed-sample", type=int, default=200, help="leads encoded per throughput run")
+    args = parser.parse_args(argv)
+
+    records = sorted((r for r in read_pairs(args.data) if r.gold is not None), key=lambda r: r.id)
+    docs, ctx = analyse_pairs(records)
+    features = np.vstack([pair_features(a, b, ctx) for a, b in docs])
+    gold = np.asarray([r.gold for r in records])
+    langs = np.asarray([r.lang_pair for r in records])
+    left = [article_text(a[0]) for a, _ in docs]
+    right = [article_text(b[0]) for _, b in docs]
+    unique = list(dict.fromkeys(left + right))
+    without = pearsons(out_of_fold_scores(records, features, gold, args.folds), gold, langs)
+    report: dict = {"data": args.data, "pairs": len(records), "articles": len(unique), "folds": args.folds,
+                    "threads": args.threads, "judge_40_features": without, "encoders": {}}
+    for spec in filter(None, args.encoders.split(",")):
+        try:
+            started = time.perf_counter()
+            encoder = load_encoder(spec, threads=args.threads)
+            load_s = time.perf_counter() - started
+        except (EncoderError, EncoderUnavailable) as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+            continue
+        cos = cosines(encoder, left, right)
+        with_enc = pearsons(out_of_fold_scores(records, np.column_stack([features, cos]), gold, args.folds), gold, langs)
+        report["encoders"][spec] = {
+            "dim": encoder.dim,
+            "load_seconds": round(load_s, 2),
+            "leads_per_second": throughput(encoder, unique[: args.speed_sample]),
+            "cosine_alone": pearsons(-cos, gold, langs),  # gold 1 = same story: negate for a positive r
+            "judge_41_features": with_enc,
+            "gain": {k: round(with_enc[k] - without[k], 4) for k in with_enc},
+        }
+    print(json.dumps(report, indent=1))
+    # the markdown table of docs/similarity.md (on stderr: stdout stays one JSON document)
+    def pair(d: dict, fmt: str = "{}") -> str:
+        return " / ".join(fmt.format(d[k]) if k in d else "—" for k in ("all", "de-en"))
+
+    print("\n| encoder | leads/s | cosine alone all / de-en | judge + cosine all / de-en | gain all / de-en |\n"
+          "|---|---|---|---|---|", file=sys.stderr)
+    print(f"| none (40 features) | — | — | {pair(without)} | — |", file=sys.stderr)
+    for spec, r in report["encoders"].items():
+        print(f"| {spec} | {r['leads_per_second']} | {pair(r['cosine_alone'])} | {pair(r['judge_41_features'])} | "
+              f"{pair(r['gain'], '{:+.3f}')} |", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
