@@ -75,7 +75,8 @@ def main() -> None:
 def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch_size, as_json, no_progress,
            no_analyze) -> None:
     """Read reports from files, directories, URLs, feeds or standard input (-), clean them,
-    drop duplicates, store them, then analyse and link them (unless --no-analyze).
+    drop duplicates, store them, then analyse and link them and group them into events and
+    stories (unless --no-analyze).
 
     In folders only report files are read (.txt .text .html .htm .xhtml .xml .rss .atom .rdf
     .jsonl .ndjson, or no extension); each rejected input gets one line on standard error.
@@ -94,10 +95,13 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
             summary = run_ingest(inputs, store, options, batch_size=batch_size,
                                  on_article=progress.advance, on_rejection=progress.rejected)
         analyzed = None if no_analyze else _run_analyze(store, batch_size, show_progress)
+        clustered = None if no_analyze else _run_cluster(store, show_progress)
     if as_json:
         out = summary.as_dict()
         if analyzed is not None:
             out["analyzed"] = analyzed.as_dict()
+        if clustered is not None:
+            out["clustered"] = clustered.as_dict()
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         d = summary.as_dict()
@@ -107,6 +111,8 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
             click.echo(f"  rejected {n}: {reason}")
         if analyzed is not None:
             click.echo(analyzed.line())
+        if clustered is not None:
+            click.echo(clustered.line())
         click.echo(f"store: {db or default_db()}")
     sys.exit(1 if summary.rejections else 0)
 
@@ -182,17 +188,37 @@ def _run_analyze(store: Store, batch_size: int, show_progress: bool):
         return analyze_pending(store, batch_size=batch_size, on_article=progress.advance)
 
 
+def _run_cluster(store: Store, show_progress: bool):
+    from dateline.pipeline import cluster_pending
+    from dateline.progress import CountProgress
+
+    with CountProgress("clustering", enabled=show_progress) as progress:
+        return cluster_pending(store, on_article=progress.advance)
+
+
 @main.command()
 @db_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Articles per transaction.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
-def analyze(db, batch_size, as_json, no_progress) -> None:
+@click.option("--no-cluster", is_flag=True, help="Only analyse; run `dateline cluster` later.")
+def analyze(db, batch_size, as_json, no_progress, no_cluster) -> None:
     """Find sentences, entity mentions and time expressions in every article not yet analysed,
-    and link the mentions to entities across articles and languages."""
+    link the mentions to entities across articles and languages, then place the articles in
+    events and stories (unless --no-cluster)."""
+    show = not no_progress and sys.stderr.isatty()
     with _open(db) as store:
-        summary = _run_analyze(store, batch_size, not no_progress and sys.stderr.isatty())
-    click.echo(json.dumps(summary.as_dict(), indent=2) if as_json else summary.line())
+        summary = _run_analyze(store, batch_size, show)
+        clustered = None if no_cluster else _run_cluster(store, show)
+    if as_json:
+        out = summary.as_dict()
+        if clustered is not None:
+            out["clustered"] = clustered.as_dict()
+        click.echo(json.dumps(out, indent=2))
+        return
+    click.echo(summary.line())
+    if clustered is not None:
+        click.echo(clustered.line())
 
 
 @main.command()
@@ -237,6 +263,145 @@ def entity(entity_id, db, as_json) -> None:
     from dateline.render import entity_detail
 
     entity_detail(found, mentions)
+
+
+# -- events / stories / similar ----------------------------------------------------------------
+@main.command(name="cluster")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
+def cluster_cmd(db, as_json, no_progress) -> None:
+    """Place every analysed article not yet in an event: join an event or start one, and place
+    new events in stories (also done by `ingest` and `analyze`)."""
+    with _open(db) as store:
+        summary = _run_cluster(store, not no_progress and sys.stderr.isatty())
+    click.echo(json.dumps(summary.as_dict(), indent=2) if as_json else summary.line())
+
+
+@main.command()
+@db_option
+@click.option("--lang", help="Only events with an article in this language.")
+@click.option("--since", type=IsoDate(), help="Events still running on or after this day.")
+@click.option("--until", type=IsoDate(), help="Events begun on or before this day.")
+@click.option("--place", help="Place contains this text.")
+@click.option("--text", help="Headline contains this text.")
+@click.option("--story", help="Only events of this story (id).")
+@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Independent sources (copies and one outlet count once).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of events).")
+def events(db, lang, since, until, place, text, story, min_articles, min_sources, limit, as_json) -> None:
+    """List events, latest first: date, place, headline, languages, sources and articles."""
+    from dateline.store import EventFilter
+
+    flt = EventFilter(lang=lang, since=since, until=until, place=place, text=text, story=story,
+                      min_articles=min_articles, min_sources=min_sources, limit=limit)
+    with _open(db) as store:
+        rows = store.event_summaries(flt)
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    from dateline.render_events import event_table
+
+    event_table(rows)
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the event whole as JSON.")
+def event(event_id, db, as_json) -> None:
+    """Show one event: its record (PLOVER type, actors, place, date, with the sentences behind each),
+    its members (source, language, date, what tied them to it) and the comparison of its sources
+    (agreed, reported by one, differing). EVENT_ID may be a prefix."""
+    from dateline.claims import extract_claims
+    from dateline.compare import compare_event, comparison_dict
+    from dateline.frame.record import build_record
+
+    with _open(db) as store:
+        event_id = _one(store.find_event(event_id), event_id, "event", "dateline events")
+        summary = store.event_summary(event_id)
+        members = store.event_members(event_id)
+        analysed = [(s.article, a) for s, _ in members if (a := store.analysis(s.article.id)) is not None]
+        ids = {m.entity for _, a in analysed for m in a.mentions if m.entity}
+        entities = {e.id: e for i in sorted(ids) if (e := store.entity(i)) is not None}
+    assert summary is not None
+    comparison = compare_event([(art, an, extract_claims(art, an)) for art, an in analysed], entities)
+    record = build_record(analysed, entities)
+    if as_json:
+        click.echo(json.dumps({**asdict(summary), "record": record.as_dict(), "members": [
+            {"article": s.article.id, "title": s.article.title, "source": s.article.source or s.article.site_name,
+             "lang": s.article.lang, "published": s.article.published, "duplicate_of": s.article.duplicate_of,
+             "basis": p.basis, "probability": p.probability, "evidence": p.evidence} for s, p in members],
+            "comparison": comparison_dict(comparison)}, ensure_ascii=False, indent=2))
+        return
+    from dateline.compare import render_comparison
+    from dateline.render_events import event_detail
+
+    event_detail(summary, members, record)
+    click.echo()
+    click.echo(render_comparison(comparison))
+
+
+@main.command()
+@db_option
+@click.option("--min-events", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of stories).")
+def stories(db, min_events, limit, as_json) -> None:
+    """List stories (events that continue one another), latest first."""
+    with _open(db) as store:
+        rows = store.story_summaries(limit=limit, min_events=min_events)
+    if as_json:
+        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    from dateline.render_events import story_table
+
+    story_table(rows)
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def similar(article_id, db, limit, as_json) -> None:
+    """Articles most like ARTICLE_ID (a prefix will do), by the learned pair judge: probability of
+    the same event, SemEval score (1 same story .. 4 unrelated), and the evidence behind it."""
+    from dateline.similar import rank_similar
+
+    with _open(db) as store:
+        article_id = _one(store.find(article_id), article_id, "article", "dateline articles")
+        own = store.get(article_id)
+        analysis = store.analysis(article_id)
+        if own is None or analysis is None:
+            raise click.ClickException(f"article {article_id} is not analysed yet (run `dateline analyze`)")
+        ids = dict.fromkeys(store.articles_sharing_entities(article_id))
+        placed = store.placement(article_id)
+        if placed is not None:
+            ids.update(dict.fromkeys(s.article.id for s, _ in store.event_members(placed.event_id)))
+        candidates = [(s.article, a) for i in ids if (s := store.get(i)) and (a := store.analysis(i))]
+        events_of = {c.id: p.event_id for c, _ in candidates if (p := store.placement(c.id))}
+        ranked = rank_similar((own.article, analysis), candidates, limit=limit)
+        titles = {c.id: c.title or c.text[:80] for c, _ in candidates}
+    if as_json:
+        click.echo(json.dumps([{**asdict(r), "event": events_of.get(r.article_id), "title": titles[r.article_id]}
+                               for r in ranked], ensure_ascii=False, indent=2))
+        return
+    from dateline.render_events import similar_table
+
+    similar_table(ranked, titles, events_of)
+
+
+def _one(found: list[str], given: str, kind: str, listing: str) -> str:
+    if given in found:
+        return given
+    if not found:
+        raise click.ClickException(f"no {kind} with id {given!r} (see `{listing}`)")
+    if len(found) > 1:
+        raise click.ClickException(f"{given!r} matches {len(found)} {kind}s: {', '.join(found[:5])}; give more of the id")
+    return found[0]
 
 
 # -- eval ---------------------------------------------------------------------------------------
@@ -314,6 +479,25 @@ def eval_similarity(file, predictions, encoder_spec) -> None:
         from dateline.eval.encoders import evaluate_encoder
 
         result["encoder"] = evaluate_encoder(str(file), encoder)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@eval_group.command(name="clustering")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--level", type=click.Choice(["story", "event"]), default="story", show_default=True,
+              help="Score story ids or event ids against the file's `cluster`.")
+@click.option("--predictions", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write {id, cluster} per article here.")
+@click.option("--shuffle-seed", type=int, default=None,
+              help="Also cluster in a shuffled order and report how much the result depends on order.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N records.")
+def eval_clustering(file, level, predictions, shuffle_seed, limit) -> None:
+    """Online event/story clustering on FILE (format of slavicner_stories.jsonl / ecbplus_events.jsonl):
+    BCubed and pairwise P/R/F1 against `cluster`, number of clusters, articles per second (clustering
+    alone and end to end with analysis), peak memory; order dependence with --shuffle-seed."""
+    from dateline.eval.clustering import evaluate_clustering
+
+    result = evaluate_clustering(file, level=level, predictions=predictions, shuffle_seed=shuffle_seed, limit=limit)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 

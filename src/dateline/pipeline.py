@@ -1,9 +1,11 @@
-"""Runs the stages in order over batches: read -> clean -> dedupe -> store, then analyze -> link."""
+"""Runs the stages in order over batches: read -> clean -> dedupe -> store, then analyze -> link,
+then cluster -> story."""
 
 from __future__ import annotations
 
 import json
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -12,11 +14,12 @@ from typing import BinaryIO
 from dateline.analyze.article import TAGGER_LANGUAGES, analyze_article, find_mentions
 from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
+from dateline.cluster import OnlineClusterer
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
 from dateline.link import Linker, find_gazetteer_mentions, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
-from dateline.store import Store, StoredArticle
+from dateline.store import PlacementRow, Store, StoredArticle
 
 BATCH_SIZE = 200
 
@@ -221,5 +224,76 @@ def analyze_pending(
         store.add_analyses(analyses, analyzer.entities(touched),
                            {"linker": json.dumps(analyzer.linker.export_state(), ensure_ascii=False, sort_keys=True)})
         summary.entities_touched += len(touched)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+@dataclass
+class ClusterSummary:
+    clustered: int = 0
+    new_events: int = 0
+    joined: int = 0  # articles that joined an existing event
+    new_stories: int = 0
+    story_merges: int = 0
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)  # "article id: error", left unplaced
+
+    def as_dict(self) -> dict:
+        d = dict(self.__dict__)
+        d["seconds"] = round(self.seconds, 2)
+        d["articles_per_second"] = round(self.clustered / self.seconds, 1) if self.seconds else None
+        return d
+
+    def line(self) -> str:
+        failed = f"; {len(self.failures)} failed: " + "; ".join(self.failures[:3]) if self.failures else ""
+        return (f"clustered {self.clustered}: {self.new_events} new events, {self.joined} joined one, "
+                f"{self.new_stories} new stories, {self.story_merges} story merges{failed}")
+
+
+def cluster_pending(
+    store: Store,
+    *,
+    batch_size: int = 500,
+    on_article: Callable[[int], None] | None = None,
+) -> ClusterSummary:
+    """Place every analysed article not yet in an event, in ingest order (stage cluster, and
+    story). One transaction per batch holds the placements, the story merges and the
+    clusterer's state, so a run killed at any point resumes where the last batch ended."""
+    started = time.perf_counter()
+    summary = ClusterSummary()
+    clusterer = OnlineClusterer()
+    saved = store.cluster_state()
+    if saved:
+        clusterer.load_state(json.loads(zlib.decompress(saved)))
+    cursor = 0
+    while batch := list(store.unclustered(limit=batch_size, after_seq=cursor)):
+        cursor = batch[-1].seq or cursor
+        placed: list[tuple[PlacementRow, str]] = []
+        for stored in batch:
+            article = stored.article
+            try:
+                analysis = store.analysis(article.id)
+                if analysis is None:
+                    raise ValueError("no analysis")
+                p = clusterer.add(article, analysis)
+            except Exception as exc:  # one odd article must not stop the others
+                summary.failures.append(f"{article.id}: {type(exc).__name__}: {exc}")
+                continue
+            e = p.evidence
+            evidence = {"shared": list(e.shared), "reasons": [list(r) for r in e.reasons], "judged": e.judged,
+                        "story_probability": e.story_probability, "new_story": e.new_story}
+            placed.append((PlacementRow(article.id, p.event, e.basis, e.event_probability, evidence), p.story))
+            summary.clustered += 1
+            summary.new_events += e.new_event
+            summary.joined += not e.new_event
+            summary.new_stories += e.new_story
+            if on_article:
+                on_article(1)
+        merges = clusterer.drain_merges()
+        summary.story_merges += len(merges)
+        # a story named earlier in this batch may have merged into another since
+        placed = [(row, clusterer.story_id(story)) for row, story in placed]
+        state = zlib.compress(json.dumps(clusterer.export_state(), separators=(",", ":")).encode(), 1)
+        store.add_placements(placed, merges, state)
     summary.seconds = time.perf_counter() - started
     return summary

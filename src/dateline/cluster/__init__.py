@@ -1,6 +1,6 @@
 """Stage ``cluster``: online grouping of analysed articles into events, and events into stories."""
 
 from dateline.cluster.index import ClusterIndex
-from dateline.cluster.online import Cluster, Evidence, OnlineClusterer
+from dateline.cluster.online import Evidence, OnlineClusterer, Placement
 
-__all__ = ["Cluster", "ClusterIndex", "Evidence", "OnlineClusterer"]
+__all__ = ["ClusterIndex", "Evidence", "OnlineClusterer", "Placement"]

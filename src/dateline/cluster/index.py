@@ -32,6 +32,10 @@ class ClusterIndex:
         held = len(self.postings.get(key, ()))
         return math.log((1 + self.clusters) / (1 + held)) + 1.0
 
+    def weight(self, keys: Iterable[str]) -> float:
+        """The summed rarity of ``keys``: what a cluster sharing all of them would score."""
+        return sum(self.idf(k) for k in keys if k not in self.stop)
+
     def add(self, cluster: int, keys: Iterable[str], alive: Callable[[int], bool],
             new_cluster: bool = False) -> None:
         if new_cluster:
@@ -51,6 +55,22 @@ class ClusterIndex:
                     del self.postings[key]
                     continue
             posting[cluster] = 1
+
+    def remove(self, cluster: int, keys: Iterable[str]) -> None:
+        """Forget a cluster (it left the time window for good)."""
+        for key in keys:
+            posting = self.postings.get(key)
+            if posting is not None:
+                posting.pop(cluster, None)
+                if not posting:
+                    del self.postings[key]
+
+    def merge(self, old: int, new: int, keys: Iterable[str]) -> None:
+        """Post ``old``'s keys under ``new`` (two clusters became one)."""
+        for key in keys:
+            posting = self.postings.get(key)
+            if posting is not None and old in posting:
+                posting[new] = posting.get(new, 0) + posting.pop(old)
 
     def candidates(self, keys: Iterable[str], alive: Callable[[int], bool],
                    k: int) -> list[tuple[int, float, list[str]]]:

@@ -1,311 +1,301 @@
 """Online clustering: each analysed article joins an event or starts one, in one pass.
 
 For a new article:
-1. its profile (see :mod:`dateline.similarity.features`) is built once, and the running
-   document frequencies are updated, so IDF adapts to the stream without a vocabulary;
+1. its vectors (:mod:`dateline.cluster.vectors`) are built once, counting it into the running
+   document frequencies, so IDF adapts to the stream without a shipped vocabulary;
 2. candidate events come from an inverted index (:class:`~dateline.cluster.index.ClusterIndex`)
-   over its linked entity ids and its most distinctive word stems, restricted to the time
-   window: publication day (or the dateline / most-named day) when both sides have one,
-   otherwise the stream position;
-3. the top ``candidates`` events are judged: the learned judge's same-event probability
-   against a few representative members of each (the first one and the latest ones), and the
-   best is joined if it reaches ``event_threshold``; otherwise the article starts an event;
-4. a new event looks for a story the same way, in a story index with a longer window and a
-   looser ``story_threshold``; stories also join on entity continuity (rare entities they
-   share with the article).
+   over its linked entity ids and most distinctive word stems, restricted to the time window:
+   days when both sides are dated, stream positions otherwise;
+3. the learned event head (:mod:`dateline.cluster.head`) scores the article against each
+   candidate's centroid; the best is joined if it reaches the event threshold, otherwise the
+   article starts an event. A near-duplicate of an article already placed joins its event;
+4. an article that starts an event is placed in a story the same way (story head, looser
+   threshold, longer window); an article that joins an event joins its event's story;
+5. a story that grew is merged with another live story whose entity centroid is close enough
+   (stories in different languages meet through their entities as they grow).
 
-No article is compared with the whole store, so the cost per article stays about flat.
-Same inputs in the same order give the same ids: an event's id is the id of its first
-article, a story's id the id of its first event.
+No article is compared with the whole store, and a cluster costs the same to compare whatever
+its size, so the cost per article stays about flat. Same inputs in the same order give the same
+ids: an event's id is the id of its first article, a story's the id of its first event (the
+older story's id survives a merge).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
+from dateline.cluster.centroid import Centroid, features
+from dateline.cluster.head import Head, Heads
 from dateline.cluster.index import ClusterIndex
+from dateline.cluster.vectors import FIELDS, ArticleVectors, Vectoriser
 from dateline.models import Analysis, Article
-from dateline.similarity.features import (
-    FEATURE_NAMES,
-    Profile,
-    SimilarityContext,
-    profile_features,
-)
-from dateline.similarity.judge import Judge
 
-_CHAR_COSINE = FEATURE_NAMES.index("char_cosine")
-_FIELDS = ("words", "chars", "lead_chars", "entities", "names", "stems")
-
-
-@dataclass
-class Cluster:
-    """An event or a story while it is being built (mutable: the clusterer owns it)."""
-
-    id: str
-    index: int
-    members: list[str] = field(default_factory=list)  # article ids (events) or event ids (stories)
-    articles: int = 0
-    reps: list[Profile] = field(default_factory=list)
-    first_pos: int = 0
-    last_pos: int = 0
-    first_day: int | None = None
-    last_day: int | None = None
-    entities: Counter[str] = field(default_factory=Counter)
-    story: str | None = None  # events only
+STATE_VERSION = 1
 
 
 @dataclass(frozen=True)
 class Evidence:
     """Why an article went where it went."""
 
-    event_probability: float | None  # the judge's best probability against the joined event
-    story_probability: float | None  # the judge's probability, or the continuity share (see story_basis)
-    shared: tuple[str, ...]  # strongest shared keys with the joined event/story (entity ids, stems)
-    judged: int  # candidate clusters the judge scored for this article
+    event_probability: float | None  # the event head's probability for the joined (or best) event
+    story_probability: float | None  # the story head's, when the article's new event chose a story
+    shared: tuple[str, ...]  # strongest keys shared with the joined event (entity ids, stems)
+    reasons: tuple[tuple[str, float], ...]  # features that weighed most for the joined event
+    judged: int  # candidate clusters scored for this article
     new_event: bool
     new_story: bool
-    story_basis: str | None = None  # "event" (joined its event's story), "judge", "continuity" or None (new)
+    basis: str  # "head", "duplicate", "new"
+
+
+@dataclass(frozen=True)
+class Placement:
+    event: str
+    story: str
+    evidence: Evidence
+
+
+class _Layer:
+    """One level of clustering (events or stories): live centroids, their index, the window."""
+
+    def __init__(self, head: Head, threshold: float, window_days: int, window_articles: int,
+                 max_postings: int, candidates: int, max_terms: int) -> None:
+        self.head, self.threshold = head, threshold
+        self.window_days, self.window_articles = window_days, window_articles
+        self.k, self.max_terms = candidates, max_terms
+        self.index = ClusterIndex(max_postings)
+        self.live: dict[int, Centroid] = {}
+        self.next_index = 0
+
+    def alive(self, c: Centroid, pos: int, day: int | None) -> bool:
+        if day is not None and c.first_day is not None and c.last_day is not None:
+            return c.first_day - self.window_days <= day <= c.last_day + self.window_days
+        return pos - c.last_pos <= self.window_articles
+
+    def best(self, v: ArticleVectors, pos: int) -> tuple[Centroid | None, float, list[str], np.ndarray | None, int]:
+        found = self.index.candidates(v.keys, lambda i: i in self.live and self.alive(self.live[i], pos, v.day), self.k)
+        if not found:
+            return None, 0.0, [], None, 0
+        total = self.index.weight(v.keys) or 1.0
+        rows = np.vstack([features(v, self.live[i], score / total) for i, score, _ in found])
+        probs = self.head.probabilities(rows)
+        j = int(np.argmax(probs))  # first maximum: the better-ranked candidate wins ties
+        return self.live[found[j][0]], float(probs[j]), [k.split(":", 1)[1] for k in found[j][2]], rows[j], len(found)
+
+    def new(self, cluster_id: str, v: ArticleVectors, pos: int) -> Centroid:
+        c = Centroid(id=cluster_id, index=self.next_index)
+        self.next_index += 1
+        self.live[c.index] = c
+        self.index.clusters += 1
+        self.grow(c, v, pos)
+        return c
+
+    def grow(self, c: Centroid, v: ArticleVectors, pos: int) -> None:
+        c.add(v, pos, self.max_terms)
+        c.keys.update(v.keys)
+        self.index.add(c.index, v.keys, lambda i: i in self.live and self.alive(self.live[i], pos, v.day))
+
+    def export_state(self) -> dict:
+        return {"live": [c.to_dict() for c in self.live.values()], "next_index": self.next_index,
+                "postings": {k: [[c, n] for c, n in p.items()] for k, p in self.index.postings.items()},
+                "stop": sorted(self.index.stop), "clusters": self.index.clusters}
+
+    def load_state(self, state: dict) -> None:
+        self.live = {d["index"]: Centroid.from_dict(d) for d in state["live"]}
+        self.next_index = state["next_index"]
+        self.index.postings = {k: {c: n for c, n in p} for k, p in state["postings"].items()}
+        self.index.stop = set(state["stop"])
+        self.index.clusters = state["clusters"]
+
+    def prune(self, pos: int, newest_day: int | None) -> list[Centroid]:
+        """Drop clusters no article can join any more (out of both windows); returns them."""
+        dead = [c for c in self.live.values()
+                if pos - c.last_pos > self.window_articles
+                and (c.last_day is None or newest_day is None or c.last_day + self.window_days < newest_day)]
+        for c in dead:
+            del self.live[c.index]
+            self.index.remove(c.index, c.keys)
+        return dead
 
 
 class OnlineClusterer:
     """Single-pass, time-windowed clustering of analysed articles into events and stories.
 
-    ``window_days`` applies when both sides have a day; ``window_articles`` (stream positions)
-    when either is undated. Stories use ``story_window_days`` / ``story_window_articles``.
+    Thresholds default to the ones trained with the heads; ``window_days`` applies when both
+    sides are dated, ``window_articles`` (stream positions) otherwise; stories use the
+    ``story_`` variants.
     """
 
-    def __init__(self, judge: Judge | None = None, *, event_threshold: float = 0.2,
-                 story_threshold: float = 0.3, window_days: int = 7,
+    def __init__(self, heads: Heads | None = None, *, event_threshold: float | None = None,
+                 story_threshold: float | None = None, story_merge: float | None = None,
+                 story_merge_min: int | None = None, window_days: int = 7,
                  story_window_days: int = 60, window_articles: int = 2000,
-                 story_window_articles: int = 20000, candidates: int = 5,
-                 representatives: int = 6, index_terms: int = 12, index_entities: int = 12,
-                 max_postings: int = 64, story_max_postings: int = 64,
-                 story_entity_continuity: float | None = 0.1, continuity_min_count: int = 1,
-                 continuity_share: float = 0.05, linkage: str = "mean",
-                 duplicate_cosine: float = 0.8,
-                 context: SimilarityContext | None = None) -> None:
-        self.judge = judge or Judge.load()
-        self.event_threshold = event_threshold
-        self.story_threshold = story_threshold
-        self.window_days = window_days
-        self.story_window_days = story_window_days
-        self.window_articles = window_articles
-        self.story_window_articles = story_window_articles
-        self.k = candidates
-        self.representatives = max(1, representatives)
-        self.index_terms = index_terms
-        self.index_entities = index_entities
-        self.story_entity_continuity = story_entity_continuity
-        self.continuity_min_count = continuity_min_count
-        self.continuity_share = continuity_share
-        if linkage not in ("max", "mean"):
-            raise ValueError(f"linkage must be 'max' or 'mean', not {linkage!r}")
-        self.linkage = linkage
-        self.duplicate_cosine = duplicate_cosine
-        self.ctx = context or SimilarityContext()
-        self.event_index = ClusterIndex(max_postings)
-        self.story_index = ClusterIndex(story_max_postings)
-        self._events: list[Cluster] = []
-        self._stories: list[Cluster] = []
-        self._event_of_article: dict[str, int] = {}
-        self._story_by_id: dict[str, Cluster] = {}
-        self._rep_count: Counter[str] = Counter()  # article id -> clusters using its profile
+                 story_window_articles: int = 20000, candidates: int = 10,
+                 index_entities: int = 12, index_terms: int = 12, max_postings: int = 64,
+                 max_terms: int = 400, prune_every: int = 1000) -> None:
+        self.heads = heads or Heads.load()
+        self.vectoriser = Vectoriser(index_entities=index_entities, index_terms=index_terms)
+        self.events = _Layer(self.heads.event, self.heads.event.threshold if event_threshold is None else event_threshold,
+                             window_days, window_articles, max_postings, candidates, max_terms)
+        self.stories = _Layer(self.heads.story, self.heads.story.threshold if story_threshold is None else story_threshold,
+                              story_window_days, story_window_articles, max_postings, candidates, max_terms)
+        self.story_merge = self.heads.story_merge if story_merge is None else story_merge
+        self.story_merge_min = self.heads.story_merge_min if story_merge_min is None else story_merge_min
+        self.prune_every = prune_every
         self.position = 0
+        self.newest_day: int | None = None
         self.judged_total = 0
+        self._story_of_event: dict[str, int] = {}  # event id -> story index (live events)
+        self._event_of_article: dict[str, int] = {}  # article id -> event index (live events)
+        self._story_alias: dict[str, str] = {}  # merged story id -> the id that absorbed it
+        self._merges: list[tuple[str, str]] = []
 
     # -- public API ---------------------------------------------------------------------------
 
-    def add(self, article: Article, analysis: Analysis) -> tuple[str, str, Evidence]:
-        """Place one article; returns ``(event_id, story_id, evidence)``."""
+    def add(self, article: Article, analysis: Analysis) -> Placement:
         pos = self.position
         self.position += 1
-        known = self._event_of_article.get(article.id)
-        if known is not None:  # the same content again: nothing changes
-            event = self._events[known]
-            return event.id, event.story or event.id, Evidence(1.0, None, (), 0, False, False, "event")
-        profile = self.ctx.profile(article, analysis)
-        self.ctx.docs += 1
-        for name in _FIELDS:
-            self.ctx.df[name].update(getattr(profile, name).keys())
-        # the publication day, else the dateline's date; days merely named in the text are
-        # too often other days (the day before, an anniversary) to gate candidates
-        dated = article.dateline.as_date() if article.dateline else None
-        day = profile.published if profile.published is not None else (
-            dated.toordinal() if dated else None)
-        keys = self._keys(profile)
+        v = self.vectoriser.observe(article, analysis)
+        if v.day is not None:
+            self.newest_day = v.day if self.newest_day is None else max(self.newest_day, v.day)
+        placement = self._place(article, v, pos)
+        if self.prune_every and self.position % self.prune_every == 0:
+            self._prune(pos)
+        return placement
 
-        def event_alive(i: int) -> bool:
-            return self._alive(self._events[i], pos, day, self.window_days, self.window_articles)
+    def story_id(self, story_id: str) -> str:
+        """The current id of a story that may since have been merged into another."""
+        while story_id in self._story_alias:
+            story_id = self._story_alias[story_id]
+        return story_id
 
-        def story_alive(i: int) -> bool:
-            return self._alive(self._stories[i], pos, day, self.story_window_days,
-                               self.story_window_articles)
+    def drain_merges(self) -> list[tuple[str, str]]:
+        """Story merges since the last call: ``(absorbed id, surviving id)`` in order."""
+        merges, self._merges = self._merges, []
+        return merges
 
-        found = self.event_index.candidates(keys, event_alive, self.k)
-        judged = len(found)
-        best, best_p, shared = self._judge(profile, [self._events[c] for c, _, _ in found], found,
-                                           self.linkage)
-        if best is not None and best_p >= self.event_threshold:
-            event = best
-            self._grow(event, article.id, profile, pos, day)
-            self.event_index.add(event.index, keys, event_alive)
-            story = self._story_by_id[event.story or event.id]
-            self._grow_story(story, profile, pos, day, event, new_event=False)
-            self.story_index.add(story.index, keys, story_alive)
-            self._note(judged)
-            return event.id, story.id, Evidence(best_p, None, tuple(shared[:8]), judged, False, False, "event")
+    @property
+    def event_count(self) -> int:
+        return self.events.next_index
 
-        event = Cluster(id=article.id, index=len(self._events), first_pos=pos)
-        self._events.append(event)
-        self._grow(event, article.id, profile, pos, day)
-        self.event_index.add(event.index, keys, event_alive, new_cluster=True)
-
-        story_found = self.story_index.candidates(keys, story_alive, self.k)
-        judged += len(story_found)
-        story, story_p, story_shared = self._judge(
-            profile, [self._stories[c] for c, _, _ in story_found], story_found, "max")
-        joined = story is not None and story_p >= self.story_threshold
-        basis = "judge" if joined else None
-        if not joined and self.story_entity_continuity is not None:
-            cont_story, cont, cont_shared = self._continuity(keys, story_found)
-            if cont_story is not None and cont >= self.story_entity_continuity:
-                story, story_p, story_shared, joined, basis = cont_story, cont, cont_shared, True, "continuity"
-        if joined:
-            assert story is not None
-            self._grow_story(story, profile, pos, day, event, new_event=True)
-            self.story_index.add(story.index, keys, story_alive)
-        else:
-            story = Cluster(id=event.id, index=len(self._stories), first_pos=pos)
-            self._stories.append(story)
-            self._story_by_id[story.id] = story
-            self._grow_story(story, profile, pos, day, event, new_event=True)
-            self.story_index.add(story.index, keys, story_alive, new_cluster=True)
-            story_shared = []
-        event.story = story.id
-        self._note(judged)
-        return event.id, story.id, Evidence(best_p if best is not None else None,
-                                            story_p if joined else None,
-                                            tuple(story_shared[:8]), judged, True, not joined, basis)
-
-    def events(self) -> list[dict]:
-        """Events in creation order: ``{id, story, articles: [article ids]}``."""
-        return [{"id": e.id, "story": e.story, "articles": list(e.members)} for e in self._events]
-
-    def stories(self) -> list[dict]:
-        """Stories in creation order: ``{id, events: [event ids], articles: count}``."""
-        return [{"id": s.id, "events": list(s.members), "articles": s.articles} for s in self._stories]
+    @property
+    def story_count(self) -> int:
+        return self.stories.next_index - len(self._story_alias)
 
     @property
     def mean_judged(self) -> float:
         return self.judged_total / self.position if self.position else 0.0
 
+    # -- persistence ---------------------------------------------------------------------------
+
+    def export_state(self) -> dict:
+        """Everything needed to go on with the stream later (JSON-able): document frequencies,
+        live clusters and their indexes, the article and story maps."""
+        ctx = self.vectoriser.ctx
+        return {
+            "version": STATE_VERSION,
+            "docs": ctx.docs,
+            "df": {f: dict(ctx.df[f]) for f in FIELDS},
+            "layers": {name: layer.export_state() for name, layer in (("events", self.events), ("stories", self.stories))},
+            "position": self.position, "newest_day": self.newest_day, "judged_total": self.judged_total,
+            "story_of_event": self._story_of_event, "event_of_article": self._event_of_article,
+            "story_alias": self._story_alias,
+        }
+
+    def load_state(self, state: dict) -> None:
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"clustering state version {state.get('version')} is not {STATE_VERSION}")
+        ctx = self.vectoriser.ctx
+        ctx.docs = state["docs"]
+        for f in FIELDS:
+            ctx.df[f] = Counter(state["df"].get(f, {}))
+        self.events.load_state(state["layers"]["events"])
+        self.stories.load_state(state["layers"]["stories"])
+        self.position, self.newest_day = state["position"], state["newest_day"]
+        self.judged_total = state["judged_total"]
+        self._story_of_event = dict(state["story_of_event"])
+        self._event_of_article = dict(state["event_of_article"])
+        self._story_alias = dict(state["story_alias"])
+
     # -- internals ----------------------------------------------------------------------------
 
-    def _note(self, judged: int) -> None:
+    def _place(self, article: Article, v: ArticleVectors, pos: int) -> Placement:
+        original = self._event_of_article.get(article.duplicate_of or "")
+        if original is not None and original in self.events.live:  # a syndicated copy
+            event = self.events.live[original]
+            self.events.grow(event, v, pos)
+            return self._join(article, v, pos, event, Evidence(None, None, (), (), 0, False, False, "duplicate"))
+        event, p, shared, row, judged = self.events.best(v, pos)
         self.judged_total += judged
+        if event is not None and p >= self.events.threshold:
+            self.events.grow(event, v, pos)
+            assert row is not None
+            parts = self.heads.event.contributions(row)
+            reasons = tuple((n, round(x, 3)) for n, x in sorted(parts.items(), key=lambda x: -x[1])[:4] if x > 0)
+            return self._join(article, v, pos, event,
+                              Evidence(round(p, 4), None, tuple(shared[:8]), reasons, judged, False, False, "head"))
+        new_event = self.events.new(article.id, v, pos)
+        self._event_of_article[article.id] = new_event.index
+        story, sp, _, _, story_judged = self.stories.best(v, pos)
+        self.judged_total += story_judged
+        joined = story is not None and sp >= self.stories.threshold
+        if story is not None and joined:
+            self.stories.grow(story, v, pos)
+        else:
+            story = self.stories.new(new_event.id, v, pos)
+        self._story_of_event[new_event.id] = story.index
+        story = self._maybe_merge(story, pos, v.day)
+        evidence = Evidence(round(p, 4) if event is not None else None, round(sp, 4) if joined else None,
+                            (), (), judged + story_judged, True, not joined, "new")
+        return Placement(new_event.id, story.id, evidence)
 
-    def _keys(self, p: Profile) -> list[str]:
-        ents = sorted(p.entities.items(), key=lambda x: (-x[1] * self.ctx.idf("entities", x[0]), x[0]))
-        terms = sorted(((w, (1.0 + np.log(c)) * self.ctx.idf("stems", w)) for w, c in p.stems.items()
-                        if len(w) >= 3), key=lambda x: (-x[1], x[0]))
-        return ([f"e:{e}" for e, _ in ents[:self.index_entities]]
-                + [f"w:{w}" for w, _ in terms[:self.index_terms]])
+    def _join(self, article: Article, v: ArticleVectors, pos: int, event: Centroid, evidence: Evidence) -> Placement:
+        self._event_of_article[article.id] = event.index
+        story = self.stories.live.get(self._story_of_event.get(event.id, -1))
+        if story is None:  # its story has left the window: the event starts a new one
+            story = self.stories.new(event.id, v, pos)
+            self._story_of_event[event.id] = story.index
+        else:
+            self.stories.grow(story, v, pos)
+        story = self._maybe_merge(story, pos, v.day)
+        return Placement(event.id, story.id, evidence)
 
-    @staticmethod
-    def _alive(c: Cluster, pos: int, day: int | None, window_days: int, window_articles: int) -> bool:
-        if day is not None and c.first_day is not None and c.last_day is not None:
-            return c.first_day - window_days <= day <= c.last_day + window_days
-        return pos - c.last_pos <= window_articles
+    def _maybe_merge(self, story: Centroid, pos: int, day: int | None) -> Centroid:
+        """Merge ``story`` with the closest live story by entity centroid, if close enough."""
+        # stories take shape early: look at every growth while small, then every 8th
+        if story.size < self.story_merge_min or (story.size > 16 and story.size % 8):
+            return story
+        layer = self.stories
+        keys = [f"e:{e}" for e in story.top("entities", 12)] + [f"w:{w}" for w in story.top("stems", 12)]
+        found = layer.index.candidates(keys, lambda i: i != story.index and i in layer.live
+                                       and layer.alive(layer.live[i], pos, day), layer.k)
+        best, best_cos = None, self.story_merge
+        for i, _, _ in found:
+            other = layer.live[i]
+            if other.size < self.story_merge_min:
+                continue
+            cos = story.centroid_cosine(other, "entities")
+            if cos >= best_cos:
+                best, best_cos = other, cos
+        if best is None:
+            return story
+        keep, gone = (story, best) if story.index < best.index else (best, story)
+        keep.absorb(gone, layer.max_terms)
+        layer.index.merge(gone.index, keep.index, gone.keys)
+        del layer.live[gone.index]
+        for event_id, s in self._story_of_event.items():
+            if s == gone.index:
+                self._story_of_event[event_id] = keep.index
+        self._story_alias[gone.id] = keep.id
+        self._merges.append((gone.id, keep.id))
+        return keep
 
-    def _judge(self, profile: Profile, clusters: list[Cluster],
-               found: list[tuple[int, float, list[str]]], linkage: str) -> tuple[Cluster | None, float, list[str]]:
-        if not clusters:
-            return None, 0.0, []
-        rows, owner = [], []
-        for i, c in enumerate(clusters):
-            for rep in c.reps:
-                rows.append(profile_features(profile, rep, self.ctx))
-                owner.append(i)
-        matrix = np.vstack(rows)
-        probs = self.judge.probabilities(matrix)
-        # a near-duplicate (syndicated copy, light rewrite) is the same event whatever the
-        # judge makes of it: its trained weights are not monotone in every overlap feature
-        probs = np.where(matrix[:, _CHAR_COSINE] >= self.duplicate_cosine, 1.0, probs)
-        best_per = np.zeros(len(clusters))
-        counts = np.zeros(len(clusters))
-        for i, p in zip(owner, probs):
-            if linkage == "max":
-                best_per[i] = max(best_per[i], float(p))
-            else:
-                best_per[i] += float(p)
-                counts[i] += 1
-        if linkage == "mean":
-            best_per = best_per / np.maximum(counts, 1)
-        i = int(np.argmax(best_per))  # first maximum: the better-ranked candidate wins ties
-        shared = [k.split(":", 1)[1] for k in found[i][2]]
-        return clusters[i], float(best_per[i]), shared
+    def _prune(self, pos: int) -> None:
+        for event in self.events.prune(pos, self.newest_day):
+            self._story_of_event.pop(event.id, None)
+        live = set(self.events.live)
+        self._event_of_article = {a: e for a, e in self._event_of_article.items() if e in live}
+        self.stories.prune(pos, self.newest_day)
 
-    def _continuity(self, keys: list[str], found: list[tuple[int, float, list[str]]]
-                    ) -> tuple[Cluster | None, float, list[str]]:
-        """Entity and vocabulary continuity: the share of the article's key weight (IDF over
-        articles) that a story has already seen in at least ``continuity_min_count`` and
-        ``continuity_share`` of its articles."""
-        weights = {k: self._key_idf(k) for k in keys}
-        total = sum(weights.values()) or 1.0
-        best: tuple[Cluster | None, float, list[str]] = (None, 0.0, [])
-        for c, _, shared_keys in found:
-            # only keys characteristic of the story count (held by a share of its articles), so
-            # that a large story does not become a catch-all for everything it ever mentioned
-            need = max(self.continuity_min_count, self.continuity_share * self._stories[c].articles)
-            held = [k for k in shared_keys if self.story_index.postings.get(k, {}).get(c, 0) >= need]
-            score = sum(weights[k] for k in held) / total
-            if score > best[1]:
-                best = (self._stories[c], score, [k.split(":", 1)[1] for k in held])
-        return best
-
-    def _key_idf(self, key: str) -> float:
-        kind, term = key.split(":", 1)
-        return self.ctx.idf("entities" if kind == "e" else "stems", term)
-
-    def _set_reps(self, c: Cluster, profile: Profile) -> None:
-        # the first member and the latest ones stand for the cluster
-        if len(c.reps) < self.representatives:
-            c.reps.append(profile)
-            self._rep_count[profile.id] += 1
-            return
-        dropped = c.reps.pop(1) if self.representatives > 1 else c.reps.pop(0)
-        c.reps.append(profile)
-        self._rep_count[profile.id] += 1
-        self._release(dropped.id)
-
-    def _release(self, article_id: str) -> None:
-        self._rep_count[article_id] -= 1
-        if self._rep_count[article_id] <= 0:
-            del self._rep_count[article_id]
-            self.ctx.forget(article_id)  # no cluster compares against it any more
-
-    def _span(self, c: Cluster, pos: int, day: int | None) -> None:
-        c.last_pos = pos
-        if day is not None:
-            c.first_day = day if c.first_day is None else min(c.first_day, day)
-            c.last_day = day if c.last_day is None else max(c.last_day, day)
-
-    def _grow(self, event: Cluster, article_id: str, profile: Profile, pos: int, day: int | None) -> None:
-        event.members.append(article_id)
-        event.articles += 1
-        self._event_of_article[article_id] = event.index
-        self._set_reps(event, profile)
-        self._span(event, pos, day)
-        event.entities.update(profile.entities.keys())
-
-    def _grow_story(self, story: Cluster, profile: Profile, pos: int, day: int | None,
-                    event: Cluster, new_event: bool) -> None:
-        if new_event:
-            story.members.append(event.id)
-        story.articles += 1
-        self._set_reps(story, profile)
-        self._span(story, pos, day)
-        story.entities.update(profile.entities.keys())

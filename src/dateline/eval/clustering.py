@@ -102,9 +102,12 @@ def cluster_labels(analysed: Sequence[tuple[Article, Analysis] | None], order: S
         if item is None:
             labels[i] = f"__unclustered_{i}"
             continue
-        event_id, story_id, _ = clusterer.add(*item)
-        labels[i] = story_id if level == "story" else event_id
-    return labels, clusterer, time.perf_counter() - started
+        placed = clusterer.add(*item)
+        labels[i] = placed.story if level == "story" else placed.event
+    seconds = time.perf_counter() - started
+    if level == "story":  # stories merged after an article was placed carry the survivor's id
+        labels = [clusterer.story_id(x) for x in labels]
+    return labels, clusterer, seconds
 
 
 def _peak_mib() -> float:
@@ -131,14 +134,14 @@ def evaluate_clustering(path: str | Path, level: str = "story", predictions: str
         "bcubed": {k: round(v, 4) for k, v in bcubed(labels, gold).items() if k != "items"},
         "pairwise": {k: round(v, 4) for k, v in pairwise(labels, gold).items()},
         "clusters": {"predicted": len(set(labels)), "gold": len(set(gold))},
-        "events": len(clusterer.events()), "stories": len(clusterer.stories()),
+        "events": clusterer.event_count, "stories": clusterer.story_count,
         "judged_per_article": round(clusterer.mean_judged, 2),
         "articles_per_second": {"clustering": round(n / cluster_s, 1) if cluster_s else None,
                                 "end_to_end": round(n / (analyse_s + cluster_s), 1)},
-        "params": {"event_threshold": clusterer.event_threshold,
-                   "story_threshold": clusterer.story_threshold,
-                   "window_days": clusterer.window_days, "candidates": clusterer.k,
-                   "representatives": clusterer.representatives},
+        "params": {"event_threshold": clusterer.events.threshold,
+                   "story_threshold": clusterer.stories.threshold,
+                   "story_merge": clusterer.story_merge,
+                   "window_days": clusterer.events.window_days, "candidates": clusterer.events.k},
     }
     if shuffle_seed is not None:
         order = list(range(n))

@@ -121,7 +121,10 @@ def _country_of_id(entity_id: str) -> str | None:
 
 
 def build_profile(article: Article, analysis: Analysis,
-                  country_of: Callable[[str], str | None] = lambda _: None) -> Profile:
+                  country_of: Callable[[str], str | None] = lambda _: None,
+                  full_chars: bool = True) -> Profile:
+    """``full_chars=False`` leaves the full text's character n-grams empty (the costliest
+    field; the pair judge needs it, clustering does not)."""
     entities: Counter[str] = Counter(m.entity for m in analysis.mentions if m.entity)
     types: dict[str, set[str]] = {}
     for m in analysis.mentions:
@@ -163,7 +166,7 @@ def build_profile(article: Article, analysis: Analysis,
         dateline_place=normalize_for_id(dl.place) if dl and dl.place else None,
         published=_ordinal(article.published),
         words=words,
-        chars=char_ngrams(text),
+        chars=char_ngrams(text) if full_chars else Counter(),
         lead_chars=char_ngrams(lead),
         stems=stems,
         names=Counter(w.casefold() for w in _WORD.findall(text) if len(w) > 2 and w[0].isupper()),

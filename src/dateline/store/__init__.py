@@ -10,12 +10,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dateline.store.base import ArticleFilter, EntityFilter, EntitySummary, StoredArticle, Store
+from dateline.store.base import (
+    ArticleFilter,
+    EntityFilter,
+    EntitySummary,
+    EventFilter,
+    EventSummary,
+    PlacementRow,
+    Store,
+    StoredArticle,
+    StorySummary,
+)
 from dateline.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "dateline.db"
 
-__all__ = ["ArticleFilter", "EntityFilter", "EntitySummary", "StoredArticle", "Store", "SQLiteStore", "open_store", "default_db"]
+__all__ = ["ArticleFilter", "EntityFilter", "EntitySummary", "EventFilter", "EventSummary", "PlacementRow",
+           "StoredArticle", "Store", "StorySummary", "SQLiteStore", "open_store", "default_db"]
 
 
 def default_db() -> str:

@@ -47,6 +47,55 @@ class EntityFilter:
     limit: int | None = None
 
 
+@dataclass(frozen=True)
+class PlacementRow:
+    """Where clustering put one article, and why."""
+
+    article_id: str
+    event_id: str
+    basis: str  # head | duplicate | new
+    probability: float | None  # the event head's probability for the event it joined (or the best it saw)
+    evidence: dict  # shared keys, strongest features, candidates judged, story probability
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    id: str  # the id of the event's first article
+    story_id: str
+    first_day: str | None
+    last_day: str | None
+    headline: str
+    headline_article: str | None
+    place: str | None
+    languages: tuple[str, ...]
+    sources: int  # independent sources: near-duplicate copies and one outlet count once
+    articles: int
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    lang: str | None = None  # has an article in this language
+    since: str | None = None  # ISO date: last day on or after
+    until: str | None = None  # ISO date: first day on or before
+    place: str | None = None  # place contains this, case-insensitive
+    text: str | None = None  # headline contains this, case-insensitive
+    story: str | None = None
+    min_articles: int = 1
+    min_sources: int = 1
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: str
+    events: int
+    articles: int
+    first_day: str | None
+    last_day: str | None
+    headline: str  # the headline of its largest event
+    languages: tuple[str, ...]
+
+
 class Store(ABC):
     """One database of articles (later: analyses, entities, events).
 
@@ -106,6 +155,46 @@ class Store(ABC):
     @abstractmethod
     def entity_mentions(self, entity_id: str, limit: int | None = None) -> list[tuple[str, str | None, Mention]]:
         """(article id, article language, mention) for every mention of the entity."""
+
+    # -- events and stories --------------------------------------------------------------------
+    @abstractmethod
+    def unclustered(self, limit: int | None = None, after_seq: int = 0) -> Iterator[StoredArticle]:
+        """Analysed articles not yet placed in an event, in ingest order, after ``after_seq``."""
+
+    @abstractmethod
+    def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
+                       state: bytes) -> None:
+        """In one transaction: store ``(placement, story id)`` pairs, re-point the events of each
+        merged story ``(absorbed, survivor)``, refresh the summaries of the events touched, and
+        replace the clusterer's saved state."""
+
+    @abstractmethod
+    def cluster_state(self) -> bytes | None: ...
+
+    @abstractmethod
+    def placement(self, article_id: str) -> PlacementRow | None: ...
+
+    @abstractmethod
+    def event_summaries(self, flt: EventFilter = EventFilter()) -> list[EventSummary]:
+        """Events, latest first."""
+
+    @abstractmethod
+    def event_summary(self, event_id: str) -> EventSummary | None: ...
+
+    @abstractmethod
+    def event_members(self, event_id: str) -> list[tuple[StoredArticle, PlacementRow]]:
+        """The event's articles in the order they were placed."""
+
+    @abstractmethod
+    def find_event(self, id_prefix: str) -> list[str]: ...
+
+    @abstractmethod
+    def articles_sharing_entities(self, article_id: str, limit: int = 200) -> list[str]:
+        """Other articles that mention the article's linked entities, most (and rarest) shared first."""
+
+    @abstractmethod
+    def story_summaries(self, limit: int | None = None, min_events: int = 1) -> list[StorySummary]:
+        """Stories, latest first."""
 
     @abstractmethod
     def schema_version(self) -> int: ...

@@ -90,6 +90,36 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 3: events and stories (stage cluster); summaries kept per event for fast listings
+    """
+    CREATE TABLE events (
+        id               TEXT PRIMARY KEY,
+        story_id         TEXT NOT NULL,
+        first_day        TEXT,
+        last_day         TEXT,
+        headline         TEXT NOT NULL DEFAULT '',
+        headline_article TEXT,
+        place            TEXT,
+        languages        TEXT NOT NULL DEFAULT '',
+        sources          INTEGER NOT NULL DEFAULT 0,
+        articles         INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX events_story ON events(story_id);
+    CREATE INDEX events_first_day ON events(first_day);
+    CREATE TABLE placements (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id),
+        event_id    TEXT NOT NULL REFERENCES events(id),
+        seq         INTEGER NOT NULL,
+        basis       TEXT NOT NULL,
+        probability REAL,
+        evidence    TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX placements_event ON placements(event_id);
+    CREATE TABLE cluster_state (
+        key   TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

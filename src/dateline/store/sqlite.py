@@ -8,17 +8,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from dateline.store.base import ArticleFilter, Store, StoredArticle
-from dateline.store.sqlite_analyses import AnalysisTables
-from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, stored_article
 from dateline.store.migrations import LATEST, MIGRATIONS
-
+from dateline.store.sqlite_analyses import AnalysisTables
+from dateline.store.sqlite_events import EventTables
+from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, stored_article
 
 
 class SchemaTooNewError(RuntimeError):
     pass
 
 
-class SQLiteStore(AnalysisTables, Store):
+class SQLiteStore(AnalysisTables, EventTables, Store):
     def __init__(self, path: Path) -> None:
         self.path = path
         # isolation_level=None: we open transactions ourselves, so a batch is exactly one.

@@ -1,0 +1,200 @@
+"""The SQLite side of stages cluster and story: placements, events (with summaries), stories."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+
+from dateline.models import Article
+from dateline.store.base import EventFilter, EventSummary, PlacementRow, StoredArticle, StorySummary
+from dateline.store.sqlite_rows import stored_article
+
+_HEADLINE_CHARS = 140
+
+
+class EventTables:
+    """Placements, events and stories: the SQLite side of stages cluster and story."""
+
+    _db: sqlite3.Connection
+
+    def unclustered(self, limit: int | None = None, after_seq: int = 0) -> Iterator[StoredArticle]:
+        sql = ("SELECT a.*, NULL AS signature FROM articles a JOIN analyses n ON n.article_id = a.id "
+               "LEFT JOIN placements p ON p.article_id = a.id WHERE p.article_id IS NULL AND a.seq > ? "
+               "ORDER BY a.seq")
+        params: list = [after_seq]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return iter([stored_article(row) for row in self._db.execute(sql, params).fetchall()])
+
+    def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
+                       state: bytes) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM placements").fetchone()[0]
+            touched: set[str] = set()
+            for p, story_id in placements:
+                seq += 1
+                self._db.execute("INSERT INTO events (id, story_id) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
+                                 "SET story_id = excluded.story_id", (p.event_id, story_id))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO placements (article_id, event_id, seq, basis, probability, evidence) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (p.article_id, p.event_id, seq, p.basis, p.probability,
+                     json.dumps(p.evidence, ensure_ascii=False, sort_keys=True)))
+                touched.add(p.event_id)
+            for gone, keep in merges:
+                self._db.execute("UPDATE events SET story_id = ? WHERE story_id = ?", (keep, gone))
+            for event_id in sorted(touched):
+                self._refresh(event_id)
+            self._db.execute("INSERT INTO cluster_state (key, value) VALUES ('clusterer', ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (state,))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def _refresh(self, event_id: str) -> None:
+        """Recompute one event's summary from its members."""
+        members = [stored_article(r).article for r in self._db.execute(
+            "SELECT a.*, NULL AS signature FROM placements p JOIN articles a ON a.id = p.article_id "
+            "WHERE p.event_id = ? ORDER BY p.seq", (event_id,))]
+        days = sorted(d for a in members if (d := _day(a)))
+        lead = next((a for a in members if not a.duplicate_of), members[0])
+        self._db.execute(
+            "UPDATE events SET first_day=?, last_day=?, headline=?, headline_article=?, place=?, "
+            "languages=?, sources=?, articles=? WHERE id=?",
+            (days[0] if days else None, days[-1] if days else None, _headline(lead), lead.id,
+             self._place(members), ",".join(sorted({a.lang for a in members if a.lang})),
+             _sources(members), len(members), event_id))
+
+    def _place(self, members: list[Article]) -> str | None:
+        # the datelines' place when the reports agree on one; else the most mentioned place
+        # below country level (a city or region says more than "Libya")
+        places = Counter(a.dateline.place for a in members if a.dateline and a.dateline.place)
+        if places:
+            return min(places, key=lambda p: (-places[p], p))
+        ids = [a.id for a in members]
+        marks = ",".join("?" * len(ids))
+        row = self._db.execute(
+            f"SELECT e.name, COUNT(*) AS n, e.kind = 'country' AS is_country FROM mentions m "
+            f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) AND e.type = 'LOC' "
+            f"GROUP BY e.id ORDER BY is_country, n DESC, e.name LIMIT 1", ids).fetchone()
+        return row[0] if row else None
+
+    def cluster_state(self) -> bytes | None:
+        row = self._db.execute("SELECT value FROM cluster_state WHERE key = 'clusterer'").fetchone()
+        return bytes(row[0]) if row else None
+
+    def placement(self, article_id: str) -> PlacementRow | None:
+        row = self._db.execute("SELECT * FROM placements WHERE article_id = ?", (article_id,)).fetchone()
+        return _placement(row) if row else None
+
+    def event_summaries(self, flt: EventFilter = EventFilter()) -> list[EventSummary]:
+        where, params = ["articles >= ?", "sources >= ?"], [flt.min_articles, flt.min_sources]
+        if flt.lang:
+            where.append("(',' || languages || ',') LIKE ?")
+            params.append(f"%,{flt.lang.lower()},%")
+        if flt.since:
+            where.append("COALESCE(last_day, '') >= ?")
+            params.append(flt.since)
+        if flt.until:
+            where.append("first_day IS NOT NULL AND first_day <= ?")
+            params.append(flt.until)
+        if flt.place:
+            where.append("LOWER(COALESCE(place, '')) LIKE ?")
+            params.append(f"%{flt.place.lower()}%")
+        if flt.text:
+            where.append("LOWER(headline) LIKE ?")
+            params.append(f"%{flt.text.lower()}%")
+        if flt.story:
+            where.append("story_id = ?")
+            params.append(flt.story)
+        sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
+               "ORDER BY COALESCE(last_day, '') DESC, articles DESC, id")
+        if flt.limit is not None:
+            sql += " LIMIT ?"
+            params.append(flt.limit)
+        return [_summary(r) for r in self._db.execute(sql, params)]
+
+    def event_summary(self, event_id: str) -> EventSummary | None:
+        row = self._db.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+        return _summary(row) if row else None
+
+    def event_members(self, event_id: str) -> list[tuple[StoredArticle, PlacementRow]]:
+        rows = self._db.execute(
+            "SELECT a.*, NULL AS signature, p.event_id, p.basis, p.probability, p.evidence, p.article_id "
+            "FROM placements p JOIN articles a ON a.id = p.article_id WHERE p.event_id = ? ORDER BY p.seq",
+            (event_id,)).fetchall()
+        return [(stored_article(r), _placement(r)) for r in rows]
+
+    def find_event(self, id_prefix: str) -> list[str]:
+        return [r[0] for r in self._db.execute(
+            "SELECT id FROM events WHERE id LIKE ? ORDER BY id LIMIT 20", (id_prefix + "%",))]
+
+    def articles_sharing_entities(self, article_id: str, limit: int = 200) -> list[str]:
+        # rarer shared entities first: an entity in few articles says more than "Russia"
+        rows = self._db.execute(
+            "WITH mine AS (SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL), "
+            "df AS (SELECT m.entity_id, COUNT(DISTINCT m.article_id) AS n FROM mentions m JOIN mine USING (entity_id) "
+            "GROUP BY m.entity_id) "
+            "SELECT m.article_id, SUM(1.0 / df.n) AS w FROM mentions m JOIN df USING (entity_id) "
+            "WHERE m.article_id != ? GROUP BY m.article_id ORDER BY w DESC, m.article_id LIMIT ?",
+            (article_id, article_id, limit)).fetchall()
+        return [r[0] for r in rows]
+
+    def story_summaries(self, limit: int | None = None, min_events: int = 1) -> list[StorySummary]:
+        sql = ("SELECT story_id, COUNT(*) AS events, SUM(articles) AS articles, MIN(first_day) AS first_day, "
+               "MAX(last_day) AS last_day, GROUP_CONCAT(languages) AS languages FROM events "
+               "GROUP BY story_id HAVING COUNT(*) >= ? ORDER BY COALESCE(MAX(last_day), '') DESC, "
+               "SUM(articles) DESC, story_id")
+        params: list = [min_events]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        out = []
+        for r in self._db.execute(sql, params).fetchall():
+            headline = self._db.execute("SELECT headline FROM events WHERE story_id = ? ORDER BY articles DESC, id "
+                                        "LIMIT 1", (r["story_id"],)).fetchone()[0]
+            langs = sorted({x for part in (r["languages"] or "").split(",") if (x := part.strip())})
+            out.append(StorySummary(r["story_id"], r["events"], r["articles"], r["first_day"], r["last_day"],
+                                    headline, tuple(langs)))
+        return out
+
+
+def _day(a: Article) -> str | None:
+    if a.published:
+        return a.published[:10]
+    d = a.dateline.as_date() if a.dateline else None
+    return d.isoformat() if isinstance(d, date) else None
+
+
+def _headline(a: Article) -> str:
+    text = a.title or a.text.split("\n", 1)[0]
+    text = " ".join(text.split())
+    return text if len(text) <= _HEADLINE_CHARS else text[:_HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _sources(members: list[Article]) -> int:
+    """Independent sources: a near-duplicate copy counts with its original, one outlet once."""
+    def own(a: Article) -> str:
+        name = (a.source or a.site_name or "").strip().casefold()
+        return f"source:{name}" if name else f"article:{a.id}"
+
+    keys = {a.id: own(a) for a in members}
+    return len({keys.get(a.duplicate_of, f"article:{a.duplicate_of}") if a.duplicate_of else keys[a.id]
+                for a in members})
+
+
+def _placement(row: sqlite3.Row) -> PlacementRow:
+    return PlacementRow(row["article_id"], row["event_id"], row["basis"], row["probability"],
+                        json.loads(row["evidence"] or "{}"))
+
+
+def _summary(r: sqlite3.Row) -> EventSummary:
+    return EventSummary(r["id"], r["story_id"], r["first_day"], r["last_day"], r["headline"],
+                        r["headline_article"], r["place"], tuple(x for x in r["languages"].split(",") if x),
+                        r["sources"], r["articles"])

@@ -1,0 +1,135 @@
+"""Events and stories in the store and on the command line: `cluster`, `events`, `event`,
+`stories`, `similar`, resumption across runs. Texts are the bundled examples and the seeds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.store import open_store
+from helpers import EN_SEED, IT_SEED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("events") / "ex.db"
+    run("ingest", ROOT / "examples", "--db", db, "--no-fetch-linked")
+    return db
+
+
+def _manifest_event_of(db) -> dict[str, str]:
+    """Gold event of each stored example article (by its title)."""
+    manifest = json.loads((ROOT / "examples" / "MANIFEST.json").read_text(encoding="utf-8"))
+    by_title = {m["title"]: m["event"] for m in manifest if m.get("title")}
+    with open_store(db) as store:
+        return {s.article.id: by_title[s.article.title] for s in store.articles() if s.article.title in by_title}
+
+
+def test_every_analysed_article_is_placed_once(examples_db):
+    with open_store(examples_db) as store:
+        assert store.count() > 0 and not list(store.unclustered())
+        placed = [store.placement(s.article.id) for s in store.articles()]
+    assert all(p is not None for p in placed)
+    again = json.loads(run("cluster", "--db", examples_db, "--json").output)
+    assert again["clustered"] == 0
+
+
+def test_events_listing_and_filters(examples_db):
+    rows = json.loads(run("events", "--db", examples_db, "--json").output)
+    with open_store(examples_db) as store:
+        total = store.count()
+    assert sum(r["articles"] for r in rows) == total
+    for r in rows:
+        assert r["headline"] and r["sources"] <= r["articles"] and r["languages"]
+    multi = json.loads(run("events", "--db", examples_db, "--json", "--min-articles", "2").output)
+    assert multi and all(r["articles"] >= 2 for r in multi)
+    french = json.loads(run("events", "--db", examples_db, "--json", "--lang", "fr").output)
+    assert french and all("fr" in r["languages"] for r in french)
+    assert json.loads(run("events", "--db", examples_db, "--json", "--until", "1990-01-01").output) == []
+    text = run("events", "--db", examples_db).output
+    assert f"{len(rows)} event(s)" in text
+
+
+def test_examples_form_their_events_without_false_merges(examples_db):
+    gold = _manifest_event_of(examples_db)
+    with open_store(examples_db) as store:
+        predicted = {a: store.placement(a).event_id for a in gold}
+    # nothing wrongly merged: each predicted event holds one gold event
+    members: dict[str, set[str]] = {}
+    for article, event in predicted.items():
+        members.setdefault(event, set()).add(gold[article])
+    assert all(len(g) == 1 for g in members.values()), members
+    # and the multilingual E1 (six languages and a near-duplicate) is mostly one event
+    e1 = [predicted[a] for a in gold if gold[a] == "E1"]
+    assert max(e1.count(e) for e in set(e1)) >= len(e1) - 2
+
+
+def test_event_detail_shows_members_evidence_and_comparison(examples_db):
+    rows = json.loads(run("events", "--db", examples_db, "--json", "--min-articles", "2").output)
+    top = rows[0]
+    detail = json.loads(run("event", top["id"][:10], "--db", examples_db, "--json").output)
+    assert detail["id"] == top["id"] and len(detail["members"]) == top["articles"]
+    assert detail["members"][0]["basis"] == "new"
+    joined = [m for m in detail["members"][1:] if m["basis"] == "head"]
+    assert all(m["probability"] is not None and m["evidence"]["shared"] for m in joined)
+    assert {"agreed", "single", "differing"} <= set(detail["comparison"])
+    text = run("event", top["id"], "--db", examples_db).output
+    assert "members" in text and top["headline"][:30] in text
+
+
+def test_stories_and_similar(examples_db):
+    stories = json.loads(run("stories", "--db", examples_db, "--json").output)
+    events = json.loads(run("events", "--db", examples_db, "--json").output)
+    assert sum(s["events"] for s in stories) == len(events)
+    assert {e["story_id"] for e in events} == {s["id"] for s in stories}
+    member = json.loads(run("event", events[0]["id"], "--db", examples_db, "--json").output)["members"][0]["article"]
+    ranked = json.loads(run("similar", member, "--db", examples_db, "--json").output)
+    assert ranked and ranked == sorted(ranked, key=lambda r: -r["probability"])
+    assert all(0.0 <= r["probability"] <= 1.0 and 1.0 <= r["score"] <= 4.0 for r in ranked)
+    assert "p(same)" in run("similar", member, "--db", examples_db).output
+
+
+def test_unknown_event_is_one_clear_error(examples_db):
+    result = CliRunner().invoke(main, ["event", "ffffffffffff", "--db", str(examples_db)])
+    assert result.exit_code == 1 and "no event with id" in result.output
+
+
+def test_clustering_across_runs_matches_one_run(tmp_path):
+    files = sorted((ROOT / "examples").glob("*.txt"))
+    one = tmp_path / "one.db"
+    run("ingest", *files, "--db", one)
+    two = tmp_path / "two.db"
+    half = len(files) // 2
+    run("ingest", *files[:half], "--db", two)
+    run("ingest", *files[half:], "--db", two)  # a second process: the clusterer's state comes from the store
+
+    def events(db):
+        with open_store(db) as store:
+            return {s.article.id: (p.event_id, store.event_summary(p.event_id).story_id)
+                    for s in store.articles() if (p := store.placement(s.article.id))}
+    assert events(one) == events(two)
+
+
+def test_seeds_form_one_event(tmp_path):
+    if not EN_SEED.exists():
+        pytest.skip("seeds not present")
+    for seed in (EN_SEED, IT_SEED):
+        shutil.copy(seed, tmp_path / seed.name)
+    db = tmp_path / "seeds.db"
+    run("ingest", tmp_path / EN_SEED.name, tmp_path / IT_SEED.name, "--db", db)
+    rows = json.loads(run("events", "--db", db, "--json").output)
+    assert len(rows) == 1 and rows[0]["articles"] == 2 and rows[0]["sources"] == 2
+    assert rows[0]["languages"] == ["en", "it"]
