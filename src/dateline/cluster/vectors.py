@@ -4,11 +4,15 @@ Built once per article from its similarity profile (:mod:`dateline.similarity.fe
 the document frequencies of the stream so far, so IDF adapts to whatever languages arrive and
 no vocabulary ships with the package. Fields:
 
-- ``stems``: words cut to 4 characters (a crude stemmer for any language);
+- ``stems``: words of 4 letters or more cut to 4 characters (a crude stemmer for any language);
 - ``entities``: linked entity ids (the same across languages and scripts);
 - ``per``: the person entities alone (two similar events differ most in who);
 - ``names``: capitalised words, for names the linker missed;
-- ``lead_chars``: character 3-5-grams of title and lead (related languages, transliteration);
+- ``lead_chars``: character 3-5-grams of title and lead, which related languages and
+  transliterations share (what tells stories apart across the Slavic languages);
+- ``lead_masked``: the same with the names and dates taken out: what happened, not where or when
+  (left in, a town's name makes two happenings there on one day look alike; the event head
+  leans on this one);
 - ``numbers``: numbers written in digits outside time expressions (a count, an amount; not
   the day of the month or the year, which every report of the day shares).
 """
@@ -21,12 +25,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dateline.models import Analysis, Article
-from dateline.similarity.features import Profile, SimilarityContext, build_profile
+from dateline.similarity.features import Profile, SimilarityContext, build_profile, char_ngrams
 
 # No field of resolved days: in a dated stream every article of the window shares them, so they
 # cannot tell two events apart (the window and the day gap feature carry time instead).
-FIELDS: tuple[str, ...] = ("stems", "entities", "per", "names", "lead_chars", "numbers")
+FIELDS: tuple[str, ...] = ("stems", "entities", "per", "names", "lead_chars", "lead_masked", "numbers")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_LEAD_CHARS = 300
 
 
 def numbers(text: str, analysis: Analysis) -> Counter[str]:
@@ -40,7 +46,24 @@ def numbers(text: str, analysis: Analysis) -> Counter[str]:
     return found
 
 
+def masked_lead(article: Article, analysis: Analysis, chars: int = _LEAD_CHARS) -> str:
+    """Title and lead without the entity mentions and time expressions."""
+    text = list(article.text[:chars])
+    hidden: set[str] = set()
+    for start, end, surface in ([(m.start, m.end, m.text) for m in analysis.mentions]
+                                + [(t.start, t.end, t.text) for t in analysis.times]):
+        hidden.update(w.casefold() for w in _WORD.findall(surface))
+        for i in range(start, min(end, chars)):
+            text[i] = " "
+    title = " ".join(w for w in _WORD.findall(article.title or "") if w.casefold() not in hidden)
+    return f"{title} {''.join(text)}"
+
+
 def field_counts(p: Profile, field: str) -> Counter[str]:
+    if field == "stems":
+        # words under four letters are mostly function words ("del", "les", "und", "the"); early
+        # in a stream their IDF is still high, and they made reports in one language look alike
+        return Counter({s: c for s, c in p.stems.items() if len(s) >= 4})
     if field == "per":
         people = p.by_type.get("PER", frozenset())
         return Counter({e: c for e, c in p.entities.items() if e in people})
@@ -72,9 +95,11 @@ class Vectoriser:
     def observe(self, article: Article, analysis: Analysis) -> ArticleVectors:
         """Count the article into the document frequencies, then vectorise it."""
         # full-text character n-grams are the costliest part of a profile and clustering does
-        # not use them (the lead's are enough to bridge related languages)
+        # not use them
         p = build_profile(article, analysis, self.ctx.country_of, full_chars=False)
-        counts = {f: numbers(article.text, analysis) if f == "numbers" else field_counts(p, f) for f in FIELDS}
+        own = {"numbers": lambda: numbers(article.text, analysis),
+               "lead_masked": lambda: char_ngrams(masked_lead(article, analysis))}
+        counts = {f: own[f]() if f in own else field_counts(p, f) for f in FIELDS}
         self.ctx.docs += 1
         for f in FIELDS:
             self.ctx.df[f].update(counts[f].keys())
