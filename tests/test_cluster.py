@@ -253,3 +253,19 @@ def test_bundled_examples_form_their_events():
     b = bcubed(predicted, gold)
     assert b["precision"] == 1.0  # nothing wrongly merged
     assert b["f1"] >= 0.8  # full recovery would be 1.0
+
+
+def test_heads_file_matches_the_features_and_explains_its_scores():
+    import numpy as np
+
+    from dateline.cluster.centroid import FEATURE_NAMES
+    from dateline.cluster.head import HeadError, Heads, model_path
+
+    model = json.loads(model_path().read_text(encoding="utf-8"))
+    heads = Heads.from_dict(model)
+    assert 0.0 < heads.event.threshold < 1.0 and 0.0 < heads.story.threshold < 1.0
+    row = np.linspace(0.0, 1.0, len(FEATURE_NAMES))
+    logit = sum(heads.event.contributions(row).values()) + heads.event.bias
+    assert heads.event.probabilities(row[None, :])[0] == pytest.approx(1.0 / (1.0 + np.exp(-logit)))
+    with pytest.raises(HeadError, match="retrain"):
+        Heads.from_dict({**model, "feature_names": model["feature_names"][:-1]})

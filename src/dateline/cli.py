@@ -189,11 +189,13 @@ def _run_analyze(store: Store, batch_size: int, show_progress: bool):
 
 
 def _run_cluster(store: Store, show_progress: bool):
-    from dateline.pipeline import cluster_pending
+    from dateline.pipeline import cluster_pending, frame_pending
     from dateline.progress import CountProgress
 
     with CountProgress("clustering", enabled=show_progress) as progress:
-        return cluster_pending(store, on_article=progress.advance)
+        summary = cluster_pending(store, on_article=progress.advance)
+    frame_pending(store)  # the records give each event its date, place and headline
+    return summary
 
 
 @main.command()
@@ -318,14 +320,13 @@ def event(event_id, db, as_json) -> None:
     from dateline.claims import extract_claims
     from dateline.compare import compare_event, comparison_dict
     from dateline.frame.record import build_record
+    from dateline.pipeline import event_members
 
     with _open(db) as store:
         event_id = _one(store.find_event(event_id), event_id, "event", "dateline events")
         summary = store.event_summary(event_id)
         members = store.event_members(event_id)
-        analysed = [(s.article, a) for s, _ in members if (a := store.analysis(s.article.id)) is not None]
-        ids = {m.entity for _, a in analysed for m in a.mentions if m.entity}
-        entities = {e.id: e for i in sorted(ids) if (e := store.entity(i)) is not None}
+        analysed, entities = event_members(store, event_id)
     assert summary is not None
     comparison = compare_event([(art, an, extract_claims(art, an)) for art, an in analysed], entities)
     record = build_record(analysed, entities)

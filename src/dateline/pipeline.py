@@ -1,5 +1,5 @@
 """Runs the stages in order over batches: read -> clean -> dedupe -> store, then analyze -> link,
-then cluster -> story."""
+then cluster -> story, then frame."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
 from dateline.link import Linker, find_gazetteer_mentions, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
-from dateline.store import PlacementRow, Store, StoredArticle
+from dateline.frame.record import build_record
+from dateline.store import EventRecordRow, PlacementRow, Store, StoredArticle
 
 BATCH_SIZE = 200
 
@@ -297,3 +298,32 @@ def cluster_pending(
         store.add_placements(placed, merges, state)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def event_members(store: Store, event_id: str) -> tuple[list[tuple[Article, Analysis]], dict[str, Entity]]:
+    """An event's analysed members in placement order, and the entities they mention."""
+    analysed = [(s.article, a) for s, _ in store.event_members(event_id)
+                if (a := store.analysis(s.article.id)) is not None]
+    ids = sorted({m.entity for _, a in analysed for m in a.mentions if m.entity})
+    return analysed, {e.id: e for i in ids if (e := store.entity(i)) is not None}
+
+
+def frame_pending(store: Store, *, batch_size: int = 200) -> int:
+    """Build the record (stage frame) of every event whose members changed since its record was
+    built, and give the event's summary its date, place and headline. Returns events framed."""
+    done = 0
+    while stale := store.stale_events(limit=batch_size):
+        rows = []
+        for event_id in stale:
+            analysed, entities = event_members(store, event_id)
+            record = build_record(analysed, entities)
+            date, place, headline = record.date, record.place, record.headline
+            if date is not None and date.granularity not in ("day", "week", "range"):
+                date = None  # a year or month named in passing says little of when it happened
+            rows.append(EventRecordRow(
+                event_id, record.as_dict(), date.first if date else None, date.last if date else None,
+                place.name if place else None, headline.text if headline else None,
+                headline.article_id if headline else None))
+        store.set_records(rows)
+        done += len(rows)
+    return done

@@ -27,7 +27,8 @@ FEATURE_NAMES: tuple[str, ...] = tuple(f"{f}_{k}" for f in FIELDS for k in _PER_
     "per_conflict",  # both name people and share none of them: two happenings at one place
     "day_gap",  # log1p of days outside the cluster's span
     "day_missing",
-    "log_size",
+    # no feature of the cluster's size: in SlavicNER's seven huge stories size alone predicted
+    # joining, which in a real stream turns big stories into catch-alls
     "same_lang_share",  # share of the cluster's articles in the article's language
     "no_entities",
     "key_share",  # share of the article's index key weight (IDF) that the cluster holds
@@ -144,7 +145,6 @@ def features(v: ArticleVectors, c: Centroid, key_share: float) -> np.ndarray:
         sum(e in mine for e in top_c) / 3.0,
         float(bool(v.vectors["per"]) and bool(c.sums["per"]) and values[_PER_COS] == 0.0),
         gap, missing,
-        math.log1p(c.size),
         share,
         float(not mine),
         key_share,

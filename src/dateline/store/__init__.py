@@ -15,6 +15,7 @@ from dateline.store.base import (
     EntityFilter,
     EntitySummary,
     EventFilter,
+    EventRecordRow,
     EventSummary,
     PlacementRow,
     Store,
@@ -25,7 +26,7 @@ from dateline.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "dateline.db"
 
-__all__ = ["ArticleFilter", "EntityFilter", "EntitySummary", "EventFilter", "EventSummary", "PlacementRow",
+__all__ = ["ArticleFilter", "EntityFilter", "EntitySummary", "EventFilter", "EventRecordRow", "EventSummary", "PlacementRow",
            "StoredArticle", "Store", "StorySummary", "SQLiteStore", "open_store", "default_db"]
 
 

@@ -73,6 +73,19 @@ class EventSummary:
 
 
 @dataclass(frozen=True)
+class EventRecordRow:
+    """A built event record and what it says for the event's summary."""
+
+    event_id: str
+    record: dict  # EventRecord.as_dict()
+    first_day: str | None
+    last_day: str | None
+    place: str | None
+    headline: str | None
+    headline_article: str | None
+
+
+@dataclass(frozen=True)
 class EventFilter:
     lang: str | None = None  # has an article in this language
     since: str | None = None  # ISO date: last day on or after
@@ -170,6 +183,19 @@ class Store(ABC):
 
     @abstractmethod
     def cluster_state(self) -> bytes | None: ...
+
+    @abstractmethod
+    def stale_events(self, limit: int | None = None) -> list[str]:
+        """Events whose members changed since their record was last built."""
+
+    @abstractmethod
+    def set_records(self, records: list[EventRecordRow]) -> None:
+        """Store built event records (and the date, place and headline they give the event's
+        summary) and mark those events fresh, in one transaction."""
+
+    @abstractmethod
+    def event_record(self, event_id: str) -> dict | None:
+        """The event's record as stored (JSON form), if built."""
 
     @abstractmethod
     def placement(self, article_id: str) -> PlacementRow | None: ...

@@ -102,8 +102,11 @@ MIGRATIONS: list[str] = [
         place            TEXT,
         languages        TEXT NOT NULL DEFAULT '',
         sources          INTEGER NOT NULL DEFAULT 0,
-        articles         INTEGER NOT NULL DEFAULT 0
+        articles         INTEGER NOT NULL DEFAULT 0,
+        record           TEXT,
+        stale            INTEGER NOT NULL DEFAULT 1
     );
+    CREATE INDEX events_stale ON events(stale);
     CREATE INDEX events_story ON events(story_id);
     CREATE INDEX events_first_day ON events(first_day);
     CREATE TABLE placements (

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from datetime import date
 
 from dateline.models import Article
-from dateline.store.base import EventFilter, EventSummary, PlacementRow, StoredArticle, StorySummary
+from dateline.store.base import (
+    EventFilter,
+    EventRecordRow,
+    EventSummary,
+    PlacementRow,
+    StoredArticle,
+    StorySummary,
+)
 from dateline.store.sqlite_rows import stored_article
 
 _HEADLINE_CHARS = 140
@@ -64,9 +71,10 @@ class EventTables:
             "WHERE p.event_id = ? ORDER BY p.seq", (event_id,))]
         days = sorted(d for a in members if (d := _day(a)))
         lead = next((a for a in members if not a.duplicate_of), members[0])
+        # date, place and headline from the members' metadata until the event's record is built
         self._db.execute(
             "UPDATE events SET first_day=?, last_day=?, headline=?, headline_article=?, place=?, "
-            "languages=?, sources=?, articles=? WHERE id=?",
+            "languages=?, sources=?, articles=?, stale=1 WHERE id=?",
             (days[0] if days else None, days[-1] if days else None, _headline(lead), lead.id,
              self._place(members), ",".join(sorted({a.lang for a in members if a.lang})),
              _sources(members), len(members), event_id))
@@ -84,6 +92,33 @@ class EventTables:
             f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) AND e.type = 'LOC' "
             f"GROUP BY e.id ORDER BY is_country, n DESC, e.name LIMIT 1", ids).fetchone()
         return row[0] if row else None
+
+    def stale_events(self, limit: int | None = None) -> list[str]:
+        sql = "SELECT id FROM events WHERE stale = 1 ORDER BY id"
+        params: list = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [r[0] for r in self._db.execute(sql, params)]
+
+    def set_records(self, records: list[EventRecordRow]) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for r in records:
+                self._db.execute(
+                    "UPDATE events SET record=?, stale=0, first_day=COALESCE(?, first_day), "
+                    "last_day=COALESCE(?, last_day), place=COALESCE(?, place), "
+                    "headline=COALESCE(?, headline), headline_article=COALESCE(?, headline_article) WHERE id=?",
+                    (json.dumps(r.record, ensure_ascii=False, sort_keys=True), r.first_day, r.last_day, r.place,
+                     r.headline, r.headline_article, r.event_id))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def event_record(self, event_id: str) -> dict | None:
+        row = self._db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
 
     def cluster_state(self) -> bytes | None:
         row = self._db.execute("SELECT value FROM cluster_state WHERE key = 'clusterer'").fetchone()
