@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import EN_SEED, IT_SEED
 
 from dateline.cli import main
 from dateline.store import open_store
-from helpers import EN_SEED, IT_SEED
 
 ROOT = Path(__file__).resolve().parents[1]
 

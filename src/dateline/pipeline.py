@@ -16,10 +16,10 @@ from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
 from dateline.cluster import OnlineClusterer
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
+from dateline.frame.record import build_record
 from dateline.link import Linker, find_gazetteer_mentions, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
-from dateline.frame.record import build_record
 from dateline.store import EventRecordRow, PlacementRow, Store, StoredArticle
 
 BATCH_SIZE = 200

@@ -105,7 +105,8 @@ def similar_table(rows: list[Similar], titles: dict[str, str], events_of: dict[s
     width = max(console.width, 60)
     console.print(_fit(f"{'article':16}  {'p(same)':>7}  {'score':>5}  {'event':16}  title", width), style="bold", markup=False)
     for r in rows:
-        line = f"{r.article_id:16}  {r.probability:7.3f}  {r.score:5.2f}  {events_of.get(r.article_id, ''):16}  {titles[r.article_id]}"
+        event = events_of.get(r.article_id, "")
+        line = f"{r.article_id:16}  {r.probability:7.3f}  {r.score:5.2f}  {event:16}  {titles[r.article_id]}"
         console.print(_fit(line, width), markup=False)
     if not rows:
         console.print("no candidates share an entity with this article")
