@@ -26,17 +26,18 @@ def article_table(articles: list[Article]) -> None:
     """One line per article; id, date and language never truncate, the title takes what is left."""
     console = Console(highlight=False, emoji=False)
     width = max(console.width, 60)
-    console.print(_fit(f"{'id':16}  {'published':10}  {'lang':4}  title / opening", width), style="bold", markup=False)
+    console.print(fit_line(f"{'id':16}  {'published':10}  {'lang':4}  title / opening", width), style="bold", markup=False)
     for a in articles:
         opening = a.title or a.text[:200].replace("\n", " ")
         if a.duplicate_of:
             opening = f"[copy of {a.duplicate_of[:8]}] {opening}"
         line = f"{a.id:16}  {(a.published or '')[:10]:10}  {a.lang or '?':4}  {opening}"
-        console.print(_fit(line, width), markup=False)
+        console.print(fit_line(line, width), markup=False)
     console.print(f"{len(articles)} article(s)")
 
 
-def _fit(line: str, width: int) -> str:
+def fit_line(line: str, width: int) -> str:
+    """``line`` cut to ``width`` characters, with an ellipsis when cut."""
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
@@ -96,7 +97,7 @@ def analysis_detail(a: Article, analysis: Analysis, entities: dict[str, Entity])
 def entity_table(rows: list[EntitySummary]) -> None:
     console = Console(highlight=False, emoji=False)
     width = max(console.width, 60)
-    console.print(_fit(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':12}  name  [id]  aka other forms", width),
+    console.print(fit_line(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':12}  name  [id]  aka other forms", width),
                   style="bold", markup=False)
     for r in rows:
         e = r.entity
@@ -104,7 +105,7 @@ def entity_table(rows: list[EntitySummary]) -> None:
         others = sorted({f for forms in e.aliases.values() for f in forms} - {e.name})
         aka = f"  aka {', '.join(others[:4])}{', ...' if len(others) > 4 else ''}" if others else ""
         line = f"{r.mentions:>8}  {r.articles:>4}  {e.type:4}  {','.join(r.languages):12}  {e.name}{where}  [{e.id}]{aka}"
-        console.print(_fit(line, width), markup=False)
+        console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
 
 

@@ -6,12 +6,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from dateline.frame.record import EventRecord
+from dateline.render import fit_line
 from dateline.similar import Similar
 from dateline.store import EventSummary, PlacementRow, StoredArticle, StorySummary
-
-
-def _fit(line: str, width: int) -> str:
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _days(first: str | None, last: str | None) -> str:
@@ -23,12 +20,12 @@ def _days(first: str | None, last: str | None) -> str:
 def event_table(rows: list[EventSummary]) -> None:
     console = Console(highlight=False, emoji=False)
     width = max(console.width, 60)
-    console.print(_fit(f"{'event':16}  {'date':16}  {'src':>3}  {'arts':>4}  {'languages':11}  {'place':14}  headline", width),
-                  style="bold", markup=False)
+    header = f"{'event':16}  {'date':16}  {'src':>3}  {'arts':>4}  {'languages':11}  {'place':14}  headline"
+    console.print(fit_line(header, width), style="bold", markup=False)
     for r in rows:
         line = (f"{r.id:16}  {_days(r.first_day, r.last_day):16}  {r.sources:>3}  {r.articles:>4}  "
-                f"{','.join(r.languages):11}  {_fit(r.place or '', 14):14}  {r.headline}")
-        console.print(_fit(line, width), markup=False)
+                f"{','.join(r.languages):11}  {fit_line(r.place or '', 14):14}  {r.headline}")
+        console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} event(s)")
 
 
@@ -51,7 +48,7 @@ def event_detail(summary: EventSummary, members: list[tuple[StoredArticle, Place
         source = a.source or a.site_name or "unknown source"
         copy = f"  copy of {a.duplicate_of}" if a.duplicate_of else ""
         console.print(f"  {a.id}  {a.lang or '?':3} {when:10}  {source}{copy}", markup=False)
-        console.print(f"      {_fit(a.title or a.text.split(chr(10), 1)[0], 100)}", markup=False)
+        console.print(f"      {fit_line(a.title or a.text.split(chr(10), 1)[0], 100)}", markup=False)
         console.print(f"      {_why(p)}", markup=False)
 
 
@@ -74,7 +71,7 @@ def _record(console: Console, r: EventRecord) -> None:
 def _field(console: Console, name: str, value: str, evidence: tuple) -> None:
     console.print(f"[bold]{name:>10}[/bold]  {escape(value)}", soft_wrap=True)
     for e in evidence[:3]:
-        console.print(f"            {e.article_id[:8]}: {_fit(' '.join(e.text.split()), 110)}", markup=False)
+        console.print(f"            {e.article_id[:8]}: {fit_line(' '.join(e.text.split()), 110)}", markup=False)
 
 
 def _why(p: PlacementRow) -> str:
@@ -91,22 +88,23 @@ def _why(p: PlacementRow) -> str:
 def story_table(rows: list[StorySummary]) -> None:
     console = Console(highlight=False, emoji=False)
     width = max(console.width, 60)
-    console.print(_fit(f"{'story':16}  {'dates':16}  {'events':>6}  {'arts':>4}  {'languages':11}  headline", width),
+    console.print(fit_line(f"{'story':16}  {'dates':16}  {'events':>6}  {'arts':>4}  {'languages':11}  headline", width),
                   style="bold", markup=False)
     for r in rows:
         line = (f"{r.id:16}  {_days(r.first_day, r.last_day):16}  {r.events:>6}  {r.articles:>4}  "
                 f"{','.join(r.languages):11}  {r.headline}")
-        console.print(_fit(line, width), markup=False)
+        console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}")
 
 
 def similar_table(rows: list[Similar], titles: dict[str, str], events_of: dict[str, str]) -> None:
     console = Console(highlight=False, emoji=False)
     width = max(console.width, 60)
-    console.print(_fit(f"{'article':16}  {'p(same)':>7}  {'score':>5}  {'event':16}  title", width), style="bold", markup=False)
+    header = f"{'article':16}  {'p(same)':>7}  {'score':>5}  {'event':16}  title"
+    console.print(fit_line(header, width), style="bold", markup=False)
     for r in rows:
         event = events_of.get(r.article_id, "")
         line = f"{r.article_id:16}  {r.probability:7.3f}  {r.score:5.2f}  {event:16}  {titles[r.article_id]}"
-        console.print(_fit(line, width), markup=False)
+        console.print(fit_line(line, width), markup=False)
     if not rows:
         console.print("no candidates share an entity with this article")

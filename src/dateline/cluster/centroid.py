@@ -83,9 +83,7 @@ class Centroid:
             for t, x in vec.items():
                 sums[t] = sums.get(t, 0.0) + x
             if len(sums) > 2 * max_terms:  # amortised: cut back to the heaviest max_terms
-                kept = sorted(sums.items(), key=lambda x: (-x[1], x[0]))[:max_terms]
-                self.sums[f] = sums = dict(kept)
-                self.norm2[f] = sum(x * x for x in sums.values())
+                self._cap(f, max_terms)
         self.size += 1
         self.langs[v.lang or ""] += 1
         self.last_pos = pos
@@ -101,14 +99,20 @@ class Centroid:
             for t, x in other.sums[f].items():
                 sums[t] = sums.get(t, 0.0) + x
             if len(sums) > 2 * max_terms:
-                self.sums[f] = sums = dict(sorted(sums.items(), key=lambda x: (-x[1], x[0]))[:max_terms])
-            self.norm2[f] = sum(x * x for x in sums.values())
+                self._cap(f, max_terms)
+            else:
+                self.norm2[f] = sum(x * x for x in sums.values())
         self.size += other.size
         self.langs.update(other.langs)
         self.last_pos = max(self.last_pos, other.last_pos)
         days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d is not None]
         self.first_day, self.last_day = (min(days), max(days)) if days else (None, None)
         self.keys.update(other.keys)
+
+    def _cap(self, f: str, max_terms: int) -> None:
+        """Keep the heaviest ``max_terms`` of one field and recompute its norm."""
+        self.sums[f] = dict(sorted(self.sums[f].items(), key=lambda x: (-x[1], x[0]))[:max_terms])
+        self.norm2[f] = sum(x * x for x in self.sums[f].values())
 
     def to_dict(self) -> dict:
         return {"id": self.id, "index": self.index, "sums": self.sums, "size": self.size,

@@ -113,10 +113,6 @@ class Vectoriser:
                 + [f"w:{w}" for w, _ in stems[:self.index_terms]])
         return ArticleVectors(p.id, p.lang, day, vectors, tuple(keys), tuple(e for e, _ in ents[:3]))
 
-    def key_weight(self, key: str) -> float:
-        kind, term = key.split(":", 1)
-        return self.ctx.idf("entities" if kind == "e" else "stems", term)
-
     def _weigh(self, field: str, counts: Counter[str]) -> dict[str, float]:
         raw = {t: (1.0 + math.log(c)) * self.ctx.idf(field, t) for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
