@@ -78,3 +78,21 @@ def test_filters_and_prefix_lookup(tmp_path):
         assert ids(ArticleFilter(limit=1, offset=1)) == ["2"]
         assert store.find("00000000000000") == [f"{i:016x}" for i in (1, 2, 9)]
         assert store.find("%") == []
+
+
+def test_transaction_commits_whole_or_rolls_back_on_any_exception(tmp_path):
+    from dateline.store.sqlite_tx import transaction
+
+    con = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    con.execute("CREATE TABLE t (x INTEGER NOT NULL)")
+    with transaction(con):
+        con.execute("INSERT INTO t VALUES (1)")
+    for exc in (sqlite3.IntegrityError, KeyboardInterrupt):  # an interrupt must not leave half a batch
+        with pytest.raises(exc):
+            with transaction(con):
+                con.execute("INSERT INTO t VALUES (2)")
+                if exc is KeyboardInterrupt:
+                    raise KeyboardInterrupt
+                con.execute("INSERT INTO t VALUES (NULL)")
+    assert [r[0] for r in con.execute("SELECT x FROM t")] == [1]
+    assert not con.in_transaction

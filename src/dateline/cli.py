@@ -328,8 +328,9 @@ def event(event_id, db, as_json) -> None:
         members = store.event_members(event_id)
         analysed, entities = event_members(store, event_id)
     assert summary is not None
-    comparison = compare_event([(art, an, extract_claims(art, an)) for art, an in analysed], entities)
-    record = build_record(analysed, entities)
+    claims_of = [extract_claims(art, an) for art, an in analysed]  # once, for the record and the comparison
+    comparison = compare_event([(art, an, cs) for (art, an), cs in zip(analysed, claims_of)], entities)
+    record = build_record(analysed, entities, claims_of)
     if as_json:
         click.echo(json.dumps({**asdict(summary), "record": record.as_dict(), "members": [
             {"article": s.article.id, "title": s.article.title, "source": s.article.source or s.article.site_name,

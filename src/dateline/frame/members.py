@@ -97,14 +97,17 @@ def _verb_final(framed: FramedEvent, text: str, lang: str | None, mentions: list
     return framed
 
 
-def frame_members(pairs: Sequence[tuple[Article, Analysis]]) -> list[Member]:
+def frame_members(pairs: Sequence[tuple[Article, Analysis]],
+                  claims_of: Sequence[Sequence[Claim]] | None = None) -> list[Member]:
+    """Frame each report; ``claims_of`` (one list per report, in order) saves extracting the
+    claims again when the caller already has them."""
     _, source_of = independent_sources([a for a, _ in pairs])
     group_size: dict[str, int] = {}
     for name in source_of.values():
         group_size[name] = group_size.get(name, 0) + 1
     members = []
-    for article, analysis in pairs:
-        claims = tuple(extract_claims(article, analysis))
+    for k, (article, analysis) in enumerate(pairs):
+        claims = tuple(claims_of[k] if claims_of is not None else extract_claims(article, analysis))
         weight = 1.0 / group_size[source_of[article.id]]
         located = _located(claims)
         lead = []

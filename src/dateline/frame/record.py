@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from dateline.claims import Claim
 from dateline.frame.members import Member, frame_members
 from dateline.frame.record_actors import decide_actors
 from dateline.frame.record_date import decide_date
@@ -49,10 +50,12 @@ def decide_headline(members: Sequence[Member], etype: str | None) -> Headline | 
     return None
 
 
-def build_record(members: Sequence[tuple[Article, Analysis]], entities: Mapping[str, Entity]) -> EventRecord:
+def build_record(members: Sequence[tuple[Article, Analysis]], entities: Mapping[str, Entity],
+                 claims_of: Sequence[Sequence[Claim]] | None = None) -> EventRecord:
     """The event record of the given reports of one event. ``entities``: the linked entities of
-    their mentions (``Analyzer.entities`` or the store), for names, countries and coordinates."""
-    framed = frame_members(members)
+    their mentions (``Analyzer.entities`` or the store), for names, countries and coordinates;
+    ``claims_of``: each report's claims, when the caller has extracted them already."""
+    framed = frame_members(members, claims_of)
     kind = decide_kind(framed)
     sources, targets = decide_actors(framed, entities, kind.type)
     return EventRecord(

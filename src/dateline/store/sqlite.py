@@ -12,6 +12,7 @@ from dateline.store.migrations import LATEST, MIGRATIONS
 from dateline.store.sqlite_analyses import AnalysisTables
 from dateline.store.sqlite_events import EventTables
 from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, stored_article
+from dateline.store.sqlite_tx import transaction
 
 
 class SchemaTooNewError(RuntimeError):
@@ -41,23 +42,17 @@ class SQLiteStore(AnalysisTables, EventTables, Store):
                 f"{self.path}: schema version {version} is newer than this Dateline ({LATEST}); upgrade Dateline"
             )
         for number in range(version + 1, LATEST + 1):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(self._db):
                 # executescript would commit on its own; run statements one by one inside our transaction
                 for statement in _statements(MIGRATIONS[number - 1]):
                     self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number}")
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
 
     # -- writes ----------------------------------------------------------------------------
     def add_batch(self, articles: list[StoredArticle], repoints: dict[str, str]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         placeholders = ",".join("?" * len(ARTICLE_COLUMNS))
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(self._db):
             for stored in articles:
                 cur = self._db.execute(
                     f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(id) DO NOTHING",
@@ -73,10 +68,6 @@ class SQLiteStore(AnalysisTables, EventTables, Store):
                     "UPDATE articles SET duplicate_of = ? WHERE (duplicate_of = ? OR id = ?) AND id != ?",
                     (new, old, old, new),
                 )
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     # -- reads -----------------------------------------------------------------------------
     def existing_ids(self, ids: Iterable[str]) -> set[str]:

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from dateline.models import Analysis, Entity, Mention, Sentence, TimeExpression
 from dateline.store.base import EntityFilter, EntitySummary, StoredArticle
 from dateline.store.sqlite_rows import entity_from_row, mention_from_row, stored_article
+from dateline.store.sqlite_tx import transaction
 
 
 class AnalysisTables:
@@ -29,8 +30,7 @@ class AnalysisTables:
 
     def add_analyses(self, analyses: list[Analysis], entities: list[Entity], link_state: dict[str, str]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(self._db):
             for e in entities:
                 self._db.execute(
                     "INSERT INTO entities (id, name, type, country, lat, lon, kind, source, aliases) "
@@ -61,10 +61,6 @@ class AnalysisTables:
                 "INSERT INTO link_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 sorted(link_state.items()),
             )
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self._db.execute("SELECT sentences FROM analyses WHERE article_id = ?", (article_id,)).fetchone()

@@ -18,6 +18,7 @@ from dateline.store.base import (
     StorySummary,
 )
 from dateline.store.sqlite_rows import stored_article
+from dateline.store.sqlite_tx import transaction
 
 _HEADLINE_CHARS = 140
 
@@ -39,8 +40,7 @@ class EventTables:
 
     def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
                        state: bytes) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(self._db):
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM placements").fetchone()[0]
             touched: set[str] = set()
             for p, story_id in placements:
@@ -59,10 +59,6 @@ class EventTables:
                 self._refresh(event_id)
             self._db.execute("INSERT INTO cluster_state (key, value) VALUES ('clusterer', ?) "
                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (state,))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def _refresh(self, event_id: str) -> None:
         """Recompute one event's summary from its members."""
@@ -102,8 +98,7 @@ class EventTables:
         return [r[0] for r in self._db.execute(sql, params)]
 
     def set_records(self, records: list[EventRecordRow]) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(self._db):
             for r in records:
                 self._db.execute(
                     "UPDATE events SET record=?, stale=0, first_day=COALESCE(?, first_day), "
@@ -111,10 +106,6 @@ class EventTables:
                     "headline=COALESCE(?, headline), headline_article=COALESCE(?, headline_article) WHERE id=?",
                     (json.dumps(r.record, ensure_ascii=False, sort_keys=True), r.first_day, r.last_day, r.place,
                      r.headline, r.headline_article, r.event_id))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
 
     def event_record(self, event_id: str) -> dict | None:
         row = self._db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
