@@ -19,10 +19,14 @@ no vocabulary ships with the package. Fields:
 
 from __future__ import annotations
 
-import math
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dc_field
+
+import numpy as np
 
 from dateline.models import Analysis, Article
 from dateline.similarity.features import Profile, SimilarityContext, build_profile, char_ngrams
@@ -70,25 +74,106 @@ def field_counts(p: Profile, field: str) -> Counter[str]:
     return getattr(p, field)
 
 
+class Vocabulary:
+    """Integer ids for the terms of all fields (one id space, each id owned by one field) and
+    the document frequency of each id.
+
+    Ids are handed out in order of first sight, so the same stream gives the same ids. The
+    vectors of articles and the sums of clusters are sorted id/value arrays, which numpy can
+    compare and add without a Python loop per term. ``scratch`` is a zeroed work array, one slot
+    per id, that scoring fills with an article's weights and clears again."""
+
+    def __init__(self) -> None:
+        self.ids: tuple[dict[str, int], ...] = tuple({} for _ in FIELDS)
+        self.terms: list[str] = []
+        self.fields: list[int] = []  # field index of each id
+        self.df = np.zeros(1024, dtype=np.int64)
+        self.scratch = np.zeros(1024, dtype=np.float64)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def lookup(self, field: int, terms: Iterable[str]) -> list[int]:
+        """Ids of ``terms`` in ``field``, new terms getting the next ids."""
+        index, out = self.ids[field], []
+        for t in terms:
+            i = index.get(t)
+            if i is None:
+                i = index[t] = len(self.terms)
+                self.terms.append(t)
+                self.fields.append(field)
+            out.append(i)
+        if len(self.terms) > len(self.df):
+            size = max(len(self.terms), 2 * len(self.df))
+            self.df = np.concatenate([self.df, np.zeros(size - len(self.df), dtype=np.int64)])
+            self.scratch = np.zeros(size, dtype=np.float64)
+        return out
+
+    def known(self, field: int, terms: Iterable[str]) -> list[int]:
+        """Ids of those ``terms`` already in the vocabulary (no new ids)."""
+        index = self.ids[field]
+        return [i for t in terms if (i := index.get(t)) is not None]
+
+    def df_of(self, field: int) -> dict[str, int]:
+        return {t: int(self.df[i]) for t, i in self.ids[field].items()}
+
+    def to_dict(self) -> dict:
+        return {"terms": self.terms, "fields": self.fields}
+
+    @classmethod
+    def from_state(cls, vocab: dict | None, df: dict[str, dict[str, int]]) -> Vocabulary:
+        """Rebuild from :meth:`to_dict` and the per-field document frequencies (a state without
+        a vocabulary gets ids in the order of its document-frequency tables)."""
+        out = cls()
+        if vocab is not None:
+            for t, f in zip(vocab["terms"], vocab["fields"]):
+                out.lookup(f, (t,))
+        for f, name in enumerate(FIELDS):
+            counts = df.get(name, {})
+            ids = out.lookup(f, counts)
+            out.df[ids] = list(counts.values())
+        return out
+
+
 @dataclass(frozen=True)
 class ArticleVectors:
+    """One article's vectors: per field L2-normalised sublinear TF-IDF weights, held as one
+    array of vocabulary ids sorted ascending (all fields together), the weights and the field
+    index of each id."""
+
     id: str
     lang: str | None
     day: int | None  # publication day, else the dateline's (proleptic ordinal)
-    vectors: dict[str, dict[str, float]]  # field -> L2-normalised sublinear TF-IDF
     keys: tuple[str, ...]  # index keys: "e:<entity id>" and "w:<stem>", most distinctive first
     top_entities: tuple[str, ...]  # the three entities that weigh most in this article
+    vocab: Vocabulary = dc_field(repr=False, compare=False)
+    ids: np.ndarray = dc_field(repr=False, compare=False)  # int64, ascending
+    vals: np.ndarray = dc_field(repr=False, compare=False)  # float64 weights
+    fld: np.ndarray = dc_field(repr=False, compare=False)  # int64 field index of each id
+    sq: np.ndarray = dc_field(repr=False, compare=False)  # per field: squared norm (1.0, or 0.0 when empty)
+    top_ids: tuple[int, ...] = ()  # vocabulary ids of top_entities
+    entity_ids: frozenset[int] = frozenset()
+    has_per: bool = False
+
+    @property
+    def vectors(self) -> dict[str, dict[str, float]]:
+        """field -> {term: weight} (built on demand; scoring uses the arrays)."""
+        out: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
+        terms = self.vocab.terms
+        for i, x, f in zip(self.ids.tolist(), self.vals.tolist(), self.fld.tolist()):
+            out[FIELDS[f]][terms[i]] = x
+        return out
 
 
 class Vectoriser:
     """Turns analysed articles into :class:`ArticleVectors`, counting document frequencies as
-    the stream goes (``observe``). ``index_entities`` and ``index_terms`` bound the keys."""
+    the stream goes (``observe``) in its :class:`Vocabulary`. ``index_entities`` and
+    ``index_terms`` bound the keys."""
 
     def __init__(self, context: SimilarityContext | None = None, *, index_entities: int = 12,
                  index_terms: int = 12) -> None:
         self.ctx = context or SimilarityContext()
-        for field in FIELDS:
-            self.ctx.df.setdefault(field, Counter())
+        self.vocab = Vocabulary()
         self.index_entities = index_entities
         self.index_terms = index_terms
 
@@ -101,19 +186,32 @@ class Vectoriser:
                "lead_masked": lambda: char_ngrams(masked_lead(article, analysis))}
         counts = {f: own[f]() if f in own else field_counts(p, f) for f in FIELDS}
         self.ctx.docs += 1
-        for f in FIELDS:
-            self.ctx.df[f].update(counts[f].keys())
-        vectors = {f: self._weigh(f, c) for f, c in counts.items()}
+        vocab = self.vocab
+        ids_of = [vocab.lookup(k, counts[f]) for k, f in enumerate(FIELDS)]
+        ids = np.fromiter(itertools.chain.from_iterable(ids_of), dtype=np.int64)
+        tf = np.fromiter(itertools.chain.from_iterable(c.values() for c in counts.values()), dtype=np.float64)
+        lengths = [len(x) for x in ids_of]
+        fld = np.repeat(np.arange(len(FIELDS), dtype=np.int64), lengths)
+        vocab.df[ids] += 1  # ids are distinct within an article
+        # sublinear TF times IDF smoothed like scikit-learn's (as SimilarityContext.idf)
+        raw = (1.0 + np.log(tf)) * (np.log((1 + self.ctx.docs) / (1.0 + vocab.df[ids])) + 1.0)
+        sq = np.bincount(fld, weights=raw * raw, minlength=len(FIELDS))
+        norm = np.sqrt(sq)
+        norm[norm == 0.0] = 1.0
+        vals = raw / norm[fld]
+        sq = np.bincount(fld, weights=vals * vals, minlength=len(FIELDS))
         dated = article.dateline.as_date() if article.dateline else None
         day = p.published if p.published is not None else (dated.toordinal() if dated else None)
-        ents = sorted(vectors["entities"].items(), key=lambda x: (-x[1], x[0]))
-        stems = sorted(((w, v) for w, v in vectors["stems"].items() if len(w) >= 3),
+        ends = np.cumsum(lengths).tolist()
+        segment = lambda k: vals[ends[k] - lengths[k]:ends[k]].tolist()  # noqa: E731
+        ent, stem = FIELDS.index("entities"), FIELDS.index("stems")
+        ents = sorted(zip(counts["entities"], segment(ent), ids_of[ent]), key=lambda x: (-x[1], x[0]))
+        stems = sorted(((w, x) for w, x in zip(counts["stems"], segment(stem)) if len(w) >= 3),
                        key=lambda x: (-x[1], x[0]))
-        keys = ([f"e:{e}" for e, _ in ents[:self.index_entities]]
+        keys = ([f"e:{e}" for e, _, _ in ents[:self.index_entities]]
                 + [f"w:{w}" for w, _ in stems[:self.index_terms]])
-        return ArticleVectors(p.id, p.lang, day, vectors, tuple(keys), tuple(e for e, _ in ents[:3]))
-
-    def _weigh(self, field: str, counts: Counter[str]) -> dict[str, float]:
-        raw = {t: (1.0 + math.log(c)) * self.ctx.idf(field, t) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
-        return {t: v / norm for t, v in raw.items()}
+        order = np.argsort(ids, kind="stable")
+        return ArticleVectors(p.id, p.lang, day, tuple(keys), tuple(e for e, _, _ in ents[:3]), vocab,
+                              ids[order], vals[order], fld[order], sq,
+                              tuple(i for _, _, i in ents[:3]), frozenset(ids_of[ent]),
+                              bool(lengths[FIELDS.index("per")]))
