@@ -167,11 +167,17 @@ class Centroid:
         dots = np.bincount(fld[hit], weights=vals[hit] * self.vals[at], minlength=_NF)
         self.vals[at] += vals[hit]
         new = ~hit
-        if new.any():
-            where = pos[new]
-            self.ids = np.insert(self.ids, where, ids[new])
-            self.vals = np.insert(self.vals, where, vals[new])
-            self.fld = np.insert(self.fld, where, fld[new])
+        added = int(new.sum())
+        if added:
+            # both sides are sorted: new id j goes before the old ids at or after pos[j]
+            at = pos[new] + np.arange(added)
+            old = np.ones(n + added, dtype=bool)
+            old[at] = False
+            for name, x in (("ids", ids), ("vals", vals), ("fld", fld)):
+                merged = np.empty(n + added, dtype=x.dtype)
+                merged[old] = getattr(self, name)
+                merged[at] = x[new]
+                setattr(self, name, merged)
         return dots
 
     def _cap(self, max_terms: int, recount: bool) -> None:
@@ -257,16 +263,25 @@ def feature_rows(v: ArticleVectors, clusters: list[Centroid], key_shares: list[f
     n = len(clusters)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
-    scratch = v.vocab.scratch
+    vocab = v.vocab
+    lengths = [len(c.ids) for c in clusters]
+    ids, vals, group, weights = vocab.buffers(sum(lengths))  # reused: fresh big arrays cost page faults
+    scratch = vocab.scratch
     scratch[v.ids] = v.vals
     try:
-        ids = np.concatenate([c.ids for c in clusters])
-        vals = np.concatenate([c.vals for c in clusters])
-        group = np.concatenate([c.fld for c in clusters])
-        group += np.repeat(np.arange(0, n * _NF, _NF), [len(c.ids) for c in clusters])
-        dots = np.bincount(group, weights=scratch[ids] * vals, minlength=n * _NF).reshape(n, _NF)
+        np.concatenate([c.ids for c in clusters], out=ids)
+        np.concatenate([c.vals for c in clusters], out=vals)
+        np.concatenate([c.fld for c in clusters], out=group)
+        end = 0
+        for k, length in enumerate(lengths):
+            if k:
+                group[end:end + length] += k * _NF
+            end += length
+        np.take(scratch, ids, out=weights)
     finally:
         scratch[v.ids] = 0.0
+    np.multiply(weights, vals, out=weights)
+    dots = np.bincount(group, weights=weights, minlength=n * _NF).reshape(n, _NF)
     norm2 = np.array([c.norm2 for c in clusters])
     known = norm2 > 0
     cos = np.zeros((n, _NF))

@@ -89,20 +89,31 @@ class Vocabulary:
         self.fields: list[int] = []  # field index of each id
         self.df = np.zeros(1024, dtype=np.int64)
         self.scratch = np.zeros(1024, dtype=np.float64)
+        self._buffers = (np.empty(0, dtype=np.int64), np.empty(0), np.empty(0, dtype=np.int64), np.empty(0))
+
+    def buffers(self, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Work arrays of ``size`` (ids, values, groups, weights), reused from call to call."""
+        if size > len(self._buffers[0]):
+            size2 = max(size, 2 * len(self._buffers[0]))
+            self._buffers = (np.empty(size2, dtype=np.int64), np.empty(size2), np.empty(size2, dtype=np.int64),
+                             np.empty(size2))
+        return self._buffers[0][:size], self._buffers[1][:size], self._buffers[2][:size], self._buffers[3][:size]
 
     def __len__(self) -> int:
         return len(self.terms)
 
     def lookup(self, field: int, terms: Iterable[str]) -> list[int]:
         """Ids of ``terms`` in ``field``, new terms getting the next ids."""
-        index, out = self.ids[field], []
-        for t in terms:
-            i = index.get(t)
-            if i is None:
-                i = index[t] = len(self.terms)
-                self.terms.append(t)
-                self.fields.append(field)
-            out.append(i)
+        index = self.ids[field]
+        terms = list(terms)
+        out = list(map(index.get, terms))
+        if None in out:
+            for t, i in zip(terms, out):
+                if i is None and t not in index:
+                    index[t] = len(self.terms)
+                    self.terms.append(t)
+                    self.fields.append(field)
+            out = list(map(index.__getitem__, terms))
         if len(self.terms) > len(self.df):
             size = max(len(self.terms), 2 * len(self.df))
             self.df = np.concatenate([self.df, np.zeros(size - len(self.df), dtype=np.int64)])

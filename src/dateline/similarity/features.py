@@ -13,6 +13,7 @@ pair costs a few set intersections and two sparse dot products.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -103,14 +104,18 @@ def _ordinal(iso: str | None) -> int | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    padded = f" {word} "
+    size = len(padded)
+    return tuple(padded[i:i + n] for n in range(low, min(high, size) + 1) for i in range(size - n + 1))
+
+
 def char_ngrams(text: str, low: int = 3, high: int = 5) -> Counter[str]:
     """Character n-grams inside word boundaries, like scikit-learn's ``char_wb`` analyzer."""
     grams: list[str] = []  # one Counter built at the end: per-word updates cost twice as much
     for word in normalize_for_id(text).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, min(high, size) + 1):
-            grams.extend([padded[i:i + n] for i in range(size - n + 1)])
+        grams.extend(_word_ngrams(word, low, high))  # words recur: their n-grams are cached
     return Counter(grams)
 
 
