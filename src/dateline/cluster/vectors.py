@@ -28,8 +28,9 @@ from dataclasses import field as dc_field
 
 import numpy as np
 
+from dateline.ids import normalize_for_id
 from dateline.models import Analysis, Article
-from dateline.similarity.features import Profile, SimilarityContext, build_profile, char_ngrams
+from dateline.similarity.features import Profile, SimilarityContext, build_profile, lead_text, word_ngrams
 
 # No field of resolved days: in a dated stream every article of the window shares them, so they
 # cannot tell two events apart (the window and the day gap feature carry time instead).
@@ -37,6 +38,7 @@ FIELDS: tuple[str, ...] = ("stems", "entities", "per", "names", "lead_chars", "l
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LEAD_CHARS = 300
+_WORD_CACHE = 200_000  # words whose n-gram ids are remembered, per field
 
 
 def numbers(text: str, analysis: Analysis) -> Counter[str]:
@@ -90,6 +92,7 @@ class Vocabulary:
         self.df = np.zeros(1024, dtype=np.int64)
         self.scratch = np.zeros(1024, dtype=np.float64)
         self._buffers = (np.empty(0, dtype=np.int64), np.empty(0), np.empty(0, dtype=np.int64), np.empty(0))
+        self._words: tuple[dict[str, tuple[int, ...]], ...] = tuple({} for _ in FIELDS)  # word -> n-gram ids
 
     def buffers(self, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Work arrays of ``size`` (ids, values, groups, weights), reused from call to call."""
@@ -105,20 +108,34 @@ class Vocabulary:
     def lookup(self, field: int, terms: Iterable[str]) -> list[int]:
         """Ids of ``terms`` in ``field``, new terms getting the next ids."""
         index = self.ids[field]
-        terms = list(terms)
-        out = list(map(index.get, terms))
-        if None in out:
-            for t, i in zip(terms, out):
-                if i is None and t not in index:
-                    index[t] = len(self.terms)
-                    self.terms.append(t)
-                    self.fields.append(field)
-            out = list(map(index.__getitem__, terms))
+        try:
+            return list(map(index.__getitem__, terms))
+        except KeyError:
+            pass
+        missing = set(terms).difference(index)
+        new = list(dict.fromkeys(filter(missing.__contains__, terms)))  # in order of first sight
+        index.update(zip(new, range(len(self.terms), len(self.terms) + len(new))))
+        self.terms += new
+        self.fields += [field] * len(new)
         if len(self.terms) > len(self.df):
             size = max(len(self.terms), 2 * len(self.df))
             self.df = np.concatenate([self.df, np.zeros(size - len(self.df), dtype=np.int64)])
             self.scratch = np.zeros(size, dtype=np.float64)
-        return out
+        return list(map(index.__getitem__, terms))
+
+    def gram_ids(self, field: int, text: str) -> Counter[int]:
+        """The character 3-5-grams of ``text`` as :func:`~dateline.similarity.features.char_ngrams`
+        counts them, keyed by their ids in ``field`` (in the same order); a word's ids are
+        remembered, so a known word costs one lookup instead of one per n-gram."""
+        cache, ids = self._words[field], []
+        for word in normalize_for_id(text).split():
+            found = cache.get(word)
+            if found is None:
+                if len(cache) >= _WORD_CACHE:
+                    cache.clear()
+                found = cache[word] = tuple(self.lookup(field, word_ngrams(word)))
+            ids += found
+        return Counter(ids)
 
     def known(self, field: int, terms: Iterable[str]) -> list[int]:
         """Ids of those ``terms`` already in the vocabulary (no new ids)."""
@@ -192,15 +209,21 @@ class Vectoriser:
         """Count the article into the document frequencies, then vectorise it."""
         # full-text character n-grams are the costliest part of a profile and clustering does
         # not use them
-        p = build_profile(article, analysis, self.ctx.country_of, full_chars=False)
-        own = {"numbers": lambda: numbers(article.text, analysis),
-               "lead_masked": lambda: char_ngrams(masked_lead(article, analysis))}
-        counts = {f: own[f]() if f in own else field_counts(p, f) for f in FIELDS}
-        self.ctx.docs += 1
+        p = build_profile(article, analysis, self.ctx.country_of, full_chars=False, lead_chars=False)
         vocab = self.vocab
-        ids_of = [vocab.lookup(k, counts[f]) for k, f in enumerate(FIELDS)]
-        ids = np.fromiter(itertools.chain.from_iterable(ids_of), dtype=np.int64)
-        tf = np.fromiter(itertools.chain.from_iterable(c.values() for c in counts.values()), dtype=np.float64)
+        grams = {"lead_chars": lambda: lead_text(article), "lead_masked": lambda: masked_lead(article, analysis)}
+        counts: dict[str, Counter] = {}
+        ids_of: list[list[int]] = []
+        for k, f in enumerate(FIELDS):  # ids are handed out field by field, in FIELDS order
+            if f in grams:
+                counts[f] = vocab.gram_ids(k, grams[f]())
+                ids_of.append(list(counts[f]))
+            else:
+                counts[f] = numbers(article.text, analysis) if f == "numbers" else field_counts(p, f)
+                ids_of.append(vocab.lookup(k, counts[f]))
+        self.ctx.docs += 1
+        ids = np.array(list(itertools.chain.from_iterable(ids_of)), dtype=np.int64)
+        tf = np.array(list(itertools.chain.from_iterable(c.values() for c in counts.values())), dtype=np.float64)
         lengths = [len(x) for x in ids_of]
         fld = np.repeat(np.arange(len(FIELDS), dtype=np.int64), lengths)
         vocab.df[ids] += 1  # ids are distinct within an article
