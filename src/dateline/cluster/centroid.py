@@ -292,6 +292,8 @@ def feature_rows(v: ArticleVectors, clusters: list[Centroid], key_shares: list[f
     rows = np.empty((n, len(FEATURE_NAMES)))
     rows[:, :4 * _NF] = np.stack([cos, root, cos * (1.0 - share), root * (1.0 - share)], axis=2).reshape(n, 4 * _NF)
     mine, top = v.entity_ids, v.top_ids
+    no_per = (cos[:, _PER] == 0.0).tolist()
+    extra = []
     for r, c in enumerate(clusters):
         held = c.entity_ids()
         top_c = c.top_ids("entities", 3)
@@ -299,17 +301,18 @@ def feature_rows(v: ArticleVectors, clusters: list[Centroid], key_shares: list[f
             gap, missing = math.log1p(max(0, c.first_day - v.day, v.day - c.last_day)), 0.0
         else:
             gap, missing = 0.0, 1.0
-        rows[r, 4 * _NF:] = (
+        extra.append((
             float(bool(top) and top[0] in held),
             sum(e in held for e in top) / 3.0,
             float(bool(top_c) and top_c[0] in mine),
             sum(e in mine for e in top_c) / 3.0,
-            float(v.has_per and bool(c.counts()[_PER]) and cos[r, _PER] == 0.0),
+            float(v.has_per and bool(c.counts()[_PER]) and no_per[r]),
             gap, missing,
             share[r, 0],
             float(not mine),
             key_shares[r],
-        )
+        ))
+    rows[:, 4 * _NF:] = extra
     return rows
 
 

@@ -38,7 +38,7 @@ FIELDS: tuple[str, ...] = ("stems", "entities", "per", "names", "lead_chars", "l
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LEAD_CHARS = 300
-_WORD_CACHE = 200_000  # words whose n-gram ids are remembered, per field
+_WORD_CACHE = 50_000  # words whose n-gram ids are remembered, per field (emptied when full)
 
 
 def numbers(text: str, analysis: Analysis) -> Counter[str]:

@@ -104,7 +104,7 @@ def _ordinal(iso: str | None) -> int | None:
         return None
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def _word_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
     padded = f" {word} "
     size = len(padded)
