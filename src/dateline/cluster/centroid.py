@@ -124,6 +124,7 @@ class Centroid:
         return out
 
     def cosine(self, v: ArticleVectors, f: str) -> float:
+        self._adopt(v.vocab)
         k = _FIELD[f]
         n2 = float(self.norm2[k])
         if n2 <= 0:
@@ -132,6 +133,8 @@ class Centroid:
         return _dot(*self._field(k), v.ids[sel], v.vals[sel]) / math.sqrt(n2)
 
     def centroid_cosine(self, other: Centroid, f: str) -> float:
+        if self.vocab is not None:
+            other._adopt(self.vocab)
         k = _FIELD[f]
         n2 = float(self.norm2[k]) * float(other.norm2[k])
         return _dot(*self._field(k), *other._field(k)) / math.sqrt(n2) if n2 > 0 else 0.0
@@ -152,6 +155,21 @@ class Centroid:
         return [terms[i] for i in self.top_ids(f, n)]
 
     # -- changing -------------------------------------------------------------------------------
+
+    def _adopt(self, vocab: Vocabulary) -> None:
+        """Hold the sums under ``vocab``'s ids (re-keyed when they were under another one's:
+        same terms, same weights)."""
+        if self.vocab is vocab:
+            return
+        if self.vocab is not None and len(self.ids):
+            sums = self.sums
+            ids = [i for k, f in enumerate(FIELDS) for i in vocab.lookup(k, sums[f])]
+            order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
+            self.ids = np.asarray(ids, dtype=np.int64)[order]
+            self.vals = np.asarray([x for f in FIELDS for x in sums[f].values()], dtype=np.float64)[order]
+            self.fld = np.repeat(np.arange(_NF, dtype=np.int64), [len(sums[f]) for f in FIELDS])[order]
+        self.vocab = vocab
+        self._cache.clear()
 
     def _merge(self, ids: np.ndarray, vals: np.ndarray, fld: np.ndarray) -> np.ndarray:
         """Add sparse weights (sorted distinct ids) to the sums; returns the per-field dot
@@ -200,8 +218,7 @@ class Centroid:
         self._cache.clear()
 
     def add(self, v: ArticleVectors, pos: int, max_terms: int) -> None:
-        if self.vocab is None:
-            self.vocab = v.vocab
+        self._adopt(v.vocab)
         dots = self._merge(v.ids, v.vals, v.fld)
         # |c + v|^2 = |c|^2 + 2 c.v + |v|^2, so the norm needs no pass over the centroid
         self.norm2 += 2.0 * dots + v.sq
@@ -215,8 +232,10 @@ class Centroid:
 
     def absorb(self, other: Centroid, max_terms: int) -> None:
         """Merge another cluster's state into this one."""
-        if self.vocab is None:
-            self.vocab = other.vocab
+        if self.vocab is None and other.vocab is not None:
+            self._adopt(other.vocab)
+        elif self.vocab is not None and other.vocab is not None:
+            other._adopt(self.vocab)
         self._merge(other.ids, other.vals, other.fld)
         self._cap(max_terms, recount=True)
         self.size += other.size
@@ -264,6 +283,8 @@ def feature_rows(v: ArticleVectors, clusters: list[Centroid], key_shares: list[f
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
     vocab = v.vocab
+    for c in clusters:
+        c._adopt(vocab)
     lengths = [len(c.ids) for c in clusters]
     ids, vals, group, weights = vocab.buffers(sum(lengths))  # reused: fresh big arrays cost page faults
     scratch = vocab.scratch

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
@@ -105,8 +105,8 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self.terms)
 
-    def lookup(self, field: int, terms: Iterable[str]) -> list[int]:
-        """Ids of ``terms`` in ``field``, new terms getting the next ids."""
+    def lookup(self, field: int, terms: Collection[str]) -> list[int]:
+        """Ids of ``terms`` in ``field``, new terms getting the next ids (in order)."""
         index = self.ids[field]
         try:
             return list(map(index.__getitem__, terms))
@@ -117,11 +117,15 @@ class Vocabulary:
         index.update(zip(new, range(len(self.terms), len(self.terms) + len(new))))
         self.terms += new
         self.fields += [field] * len(new)
+        self._reserve()
+        return list(map(index.__getitem__, terms))
+
+    def _reserve(self) -> None:
+        """Room for every id in ``df`` and ``scratch`` (doubling)."""
         if len(self.terms) > len(self.df):
             size = max(len(self.terms), 2 * len(self.df))
             self.df = np.concatenate([self.df, np.zeros(size - len(self.df), dtype=np.int64)])
             self.scratch = np.zeros(size, dtype=np.float64)
-        return list(map(index.__getitem__, terms))
 
     def gram_ids(self, field: int, text: str) -> Counter[int]:
         """The character 3-5-grams of ``text`` as :func:`~dateline.similarity.features.char_ngrams`
@@ -137,28 +141,31 @@ class Vocabulary:
             ids += found
         return Counter(ids)
 
-    def known(self, field: int, terms: Iterable[str]) -> list[int]:
-        """Ids of those ``terms`` already in the vocabulary (no new ids)."""
-        index = self.ids[field]
-        return [i for t in terms if (i := index.get(t)) is not None]
-
     def df_of(self, field: int) -> dict[str, int]:
+        """Document frequencies of one field's terms, in id order."""
         return {t: int(self.df[i]) for t, i in self.ids[field].items()}
 
     def to_dict(self) -> dict:
-        return {"terms": self.terms, "fields": self.fields}
+        """The field of each id (JSON-able): with the terms of each field in id order, which
+        :meth:`df_of` gives, that is the whole id assignment."""
+        return {"fields": list(self.fields)}
 
     @classmethod
     def from_state(cls, vocab: dict | None, df: dict[str, dict[str, int]]) -> Vocabulary:
-        """Rebuild from :meth:`to_dict` and the per-field document frequencies (a state without
-        a vocabulary gets ids in the order of its document-frequency tables)."""
+        """Rebuild from :meth:`to_dict` and the per-field document frequencies (:meth:`df_of`);
+        a state without a vocabulary gets its ids in the order of its frequency tables."""
         out = cls()
         if vocab is not None:
-            for t, f in zip(vocab["terms"], vocab["fields"]):
-                out.lookup(f, (t,))
-        for f, name in enumerate(FIELDS):
+            terms = [iter(df.get(f, {})) for f in FIELDS]
+            for k in vocab["fields"]:
+                t = next(terms[k])
+                out.ids[k][t] = len(out.terms)
+                out.terms.append(t)
+                out.fields.append(k)
+            out._reserve()
+        for k, name in enumerate(FIELDS):
             counts = df.get(name, {})
-            ids = out.lookup(f, counts)
+            ids = out.lookup(k, counts)
             out.df[ids] = list(counts.values())
         return out
 
