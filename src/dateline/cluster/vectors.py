@@ -15,6 +15,10 @@ no vocabulary ships with the package. Fields:
   leans on this one);
 - ``numbers``: numbers written in digits outside time expressions (a count, an amount; not
   the day of the month or the year, which every report of the day shares).
+
+Terms are numbered by a :class:`Vocabulary` (one per vectoriser, saved with the clusterer's
+state) that also holds their document frequencies; an article's vectors are numpy arrays of
+term ids and weights (:class:`ArticleVectors`; ``vectors`` still gives ``{field: {term: weight}}``).
 """
 
 from __future__ import annotations
