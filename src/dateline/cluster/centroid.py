@@ -4,7 +4,16 @@ article against it.
 Comparing an article with one centroid per field costs a few sparse dot products however many
 members the cluster has, which keeps the cost per article flat; the centroid also smooths over
 the member that happens to share little with the newcomer. Centroids are capped (the heaviest
-``max_terms`` per field are kept) so a story that runs for months stays small.
+``max_terms`` per field are kept, ties going to the smaller term) so a story that runs for months
+stays small.
+
+Vectors and sums are numpy arrays of vocabulary ids (:class:`~dateline.cluster.vectors.Vocabulary`)
+with their weights, so adding an article is a sorted merge and :func:`feature_rows` scores all
+candidates of a layer at once: the article's weights go into a scratch array indexed by id, every
+candidate's sums pick theirs up in one gather, and one ``bincount`` sums the products per
+(candidate, field). Sums are added in the same order as term-keyed dicts would add them, so they
+are exact; dot products and norms are summed in another order than a dict loop, which moves them
+by float rounding only (about 1e-15).
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dateline.cluster.vectors import FIELDS, ArticleVectors
+from dateline.cluster.vectors import FIELDS, ArticleVectors, Vocabulary
 
 # The order is the contract with the trained heads (cluster-heads.json stores these names).
 _PER_FIELD = ("cos", "sqrt_cos", "cos_other_lang", "sqrt_cos_other_lang")
@@ -35,55 +44,194 @@ FEATURE_NAMES: tuple[str, ...] = tuple(f"{f}_{k}" for f in FIELDS for k in _PER_
 )
 
 
-_PER_COS = FEATURE_NAMES.index("per_cos")
+_NF = len(FIELDS)
+_FIELD = {f: k for k, f in enumerate(FIELDS)}
+_ENT, _PER = _FIELD["entities"], _FIELD["per"]
 
 
-def dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[t] for t, v in a.items() if t in b)
+def _empty_ids() -> np.ndarray:
+    return np.zeros(0, dtype=np.int64)
+
+
+def _empty_vals() -> np.ndarray:
+    return np.zeros(0, dtype=np.float64)
+
+
+def _dot(ids_a: np.ndarray, vals_a: np.ndarray, ids_b: np.ndarray, vals_b: np.ndarray) -> float:
+    """Dot product of two sparse vectors held as sorted id arrays and their values."""
+    _, ia, ib = np.intersect1d(ids_a, ids_b, assume_unique=True, return_indices=True)
+    return float(np.dot(vals_a[ia], vals_b[ib])) if len(ia) else 0.0
+
+
+def _heaviest(vals: np.ndarray, ids: np.ndarray, n: int, terms: list[str]) -> np.ndarray:
+    """Positions of the ``n`` heaviest entries, ties broken by term (as sorting by
+    ``(-weight, term)`` would), in no particular order."""
+    m = len(vals)
+    if m <= n:
+        return np.arange(m)
+    threshold = np.partition(vals, m - n)[m - n]  # the n-th heaviest weight
+    keep = vals > threshold
+    tied = np.flatnonzero(vals == threshold)
+    need = n - int(keep.sum())
+    if len(tied) > need:
+        tied_ids = ids[tied].tolist()
+        tied = tied[sorted(range(len(tied)), key=lambda j: terms[tied_ids[j]])[:need]]
+    keep[tied] = True
+    return np.flatnonzero(keep)
 
 
 @dataclass
 class Centroid:
-    """Mutable running state of one cluster (the clusterer owns it)."""
+    """Mutable running state of one cluster (the clusterer owns it).
+
+    The per-field sums are held as one array of vocabulary ids sorted ascending (``ids``, all
+    fields together), their summed weights (``vals``) and each id's field (``fld``); ``sums``
+    gives them as ``{field: {term: weight}}``. ``norm2`` is the squared norm per field (in
+    FIELDS order). The vocabulary is the one of the articles added (``vocab``)."""
 
     id: str
     index: int
-    sums: dict[str, dict[str, float]] = field(default_factory=lambda: {f: {} for f in FIELDS})
-    norm2: dict[str, float] = field(default_factory=lambda: {f: 0.0 for f in FIELDS})
     size: int = 0
     langs: Counter[str] = field(default_factory=Counter)
     first_day: int | None = None
     last_day: int | None = None
     last_pos: int = 0
     keys: Counter[str] = field(default_factory=Counter)  # index keys posted for this cluster
-    _top: dict[tuple[str, int], list[str]] = field(default_factory=dict, repr=False)  # cache, cleared on change
+    vocab: Vocabulary | None = field(default=None, repr=False, compare=False)
+    ids: np.ndarray = field(default_factory=_empty_ids, repr=False, compare=False)
+    vals: np.ndarray = field(default_factory=_empty_vals, repr=False, compare=False)
+    fld: np.ndarray = field(default_factory=_empty_ids, repr=False, compare=False)
+    norm2: np.ndarray = field(default_factory=lambda: np.zeros(_NF), repr=False, compare=False)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)  # cleared on change
 
-    def cosine(self, v: ArticleVectors, f: str) -> float:
-        n2 = self.norm2[f]
-        return dot(v.vectors[f], self.sums[f]) / math.sqrt(n2) if n2 > 0 else 0.0
+    # -- reading --------------------------------------------------------------------------------
 
-    def centroid_cosine(self, other: Centroid, f: str) -> float:
-        n2 = self.norm2[f] * other.norm2[f]
-        return dot(self.sums[f], other.sums[f]) / math.sqrt(n2) if n2 > 0 else 0.0
+    def _field(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        sel = self.fld == k
+        return self.ids[sel], self.vals[sel]
 
-    def top(self, f: str, n: int) -> list[str]:
-        found = self._top.get((f, n))
+    def counts(self) -> np.ndarray:
+        """Terms held per field (FIELDS order)."""
+        found = self._cache.get("counts")
         if found is None:
-            found = self._top[(f, n)] = [t for t, _ in sorted(self.sums[f].items(), key=lambda x: (-x[1], x[0]))[:n]]
+            found = self._cache["counts"] = np.bincount(self.fld, minlength=_NF)
         return found
 
+    def entity_ids(self) -> frozenset[int]:
+        found = self._cache.get("entities")
+        if found is None:
+            found = self._cache["entities"] = frozenset(self.ids[self.fld == _ENT].tolist())
+        return found
+
+    @property
+    def sums(self) -> dict[str, dict[str, float]]:
+        """``{field: {term: summed weight}}`` (a copy; built on demand)."""
+        out: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
+        terms = self.vocab.terms if self.vocab is not None else []
+        for i, x, k in zip(self.ids.tolist(), self.vals.tolist(), self.fld.tolist()):
+            out[FIELDS[k]][terms[i]] = x
+        return out
+
+    def cosine(self, v: ArticleVectors, f: str) -> float:
+        self._adopt(v.vocab)
+        k = _FIELD[f]
+        n2 = float(self.norm2[k])
+        if n2 <= 0:
+            return 0.0
+        sel = v.fld == k
+        return _dot(*self._field(k), v.ids[sel], v.vals[sel]) / math.sqrt(n2)
+
+    def centroid_cosine(self, other: Centroid, f: str) -> float:
+        if self.vocab is not None:
+            other._adopt(self.vocab)
+        k = _FIELD[f]
+        n2 = float(self.norm2[k]) * float(other.norm2[k])
+        return _dot(*self._field(k), *other._field(k)) / math.sqrt(n2) if n2 > 0 else 0.0
+
+    def top_ids(self, f: str, n: int) -> list[int]:
+        """Ids of the ``n`` heaviest terms of field ``f``, heaviest first (ties by term)."""
+        found = self._cache.get((f, n))
+        if found is None:
+            ids, vals = self._field(_FIELD[f])
+            terms = self.vocab.terms if self.vocab is not None else []
+            pick = _heaviest(vals, ids, n, terms)
+            ranked = sorted(zip(vals[pick].tolist(), ids[pick].tolist()), key=lambda x: (-x[0], terms[x[1]]))
+            found = self._cache[(f, n)] = [i for _, i in ranked]
+        return found
+
+    def top(self, f: str, n: int) -> list[str]:
+        terms = self.vocab.terms if self.vocab is not None else []
+        return [terms[i] for i in self.top_ids(f, n)]
+
+    # -- changing -------------------------------------------------------------------------------
+
+    def _adopt(self, vocab: Vocabulary) -> None:
+        """Hold the sums under ``vocab``'s ids (re-keyed when they were under another one's:
+        same terms, same weights)."""
+        if self.vocab is vocab:
+            return
+        if self.vocab is not None and len(self.ids):
+            sums = self.sums
+            ids = [i for k, f in enumerate(FIELDS) for i in vocab.lookup(k, sums[f])]
+            order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
+            self.ids = np.asarray(ids, dtype=np.int64)[order]
+            self.vals = np.asarray([x for f in FIELDS for x in sums[f].values()], dtype=np.float64)[order]
+            self.fld = np.repeat(np.arange(_NF, dtype=np.int64), [len(sums[f]) for f in FIELDS])[order]
+        self.vocab = vocab
+        self._cache.clear()
+
+    def _merge(self, ids: np.ndarray, vals: np.ndarray, fld: np.ndarray) -> np.ndarray:
+        """Add sparse weights (sorted distinct ids) to the sums; returns the per-field dot
+        products of those weights with the sums before the addition."""
+        self._cache.clear()
+        n = len(self.ids)
+        if n == 0:
+            self.ids, self.vals, self.fld = ids.copy(), vals.copy(), fld.copy()
+            return np.zeros(_NF)
+        pos = np.searchsorted(self.ids, ids)
+        hit = self.ids[np.minimum(pos, n - 1)] == ids
+        at = pos[hit]
+        dots = np.bincount(fld[hit], weights=vals[hit] * self.vals[at], minlength=_NF)
+        self.vals[at] += vals[hit]
+        new = ~hit
+        added = int(new.sum())
+        if added:
+            # both sides are sorted: new id j goes before the old ids at or after pos[j]
+            at = pos[new] + np.arange(added)
+            old = np.ones(n + added, dtype=bool)
+            old[at] = False
+            for name, x in (("ids", ids), ("vals", vals), ("fld", fld)):
+                merged = np.empty(n + added, dtype=x.dtype)
+                merged[old] = getattr(self, name)
+                merged[at] = x[new]
+                setattr(self, name, merged)
+        return dots
+
+    def _cap(self, max_terms: int, recount: bool) -> None:
+        """Cut each field of more than ``2 * max_terms`` terms back to its heaviest
+        ``max_terms`` (amortised) and recompute its norm; ``recount`` recomputes all norms."""
+        counts = np.bincount(self.fld, minlength=_NF)
+        over = np.flatnonzero(counts > 2 * max_terms)
+        if len(over):
+            keep = np.ones(len(self.ids), dtype=bool)
+            terms = self.vocab.terms if self.vocab is not None else []
+            for k in over.tolist():
+                sel = np.flatnonzero(self.fld == k)
+                keep[sel] = False
+                keep[sel[_heaviest(self.vals[sel], self.ids[sel], max_terms, terms)]] = True
+            self.ids, self.vals, self.fld = self.ids[keep], self.vals[keep], self.fld[keep]
+        if recount or len(over):
+            norms = np.bincount(self.fld, weights=self.vals * self.vals, minlength=_NF)
+            fields = np.arange(_NF) if recount else over
+            self.norm2[fields] = norms[fields]
+        self._cache.clear()
+
     def add(self, v: ArticleVectors, pos: int, max_terms: int) -> None:
-        self._top.clear()
-        for f in FIELDS:
-            sums, vec = self.sums[f], v.vectors[f]
-            # |c + v|^2 = |c|^2 + 2 c.v + |v|^2, so the norm needs no pass over the centroid
-            self.norm2[f] += 2.0 * dot(vec, sums) + sum(x * x for x in vec.values())
-            for t, x in vec.items():
-                sums[t] = sums.get(t, 0.0) + x
-            if len(sums) > 2 * max_terms:  # amortised: cut back to the heaviest max_terms
-                self._cap(f, max_terms)
+        self._adopt(v.vocab)
+        dots = self._merge(v.ids, v.vals, v.fld)
+        # |c + v|^2 = |c|^2 + 2 c.v + |v|^2, so the norm needs no pass over the centroid
+        self.norm2 += 2.0 * dots + v.sq
+        self._cap(max_terms, recount=False)
         self.size += 1
         self.langs[v.lang or ""] += 1
         self.last_pos = pos
@@ -93,15 +241,12 @@ class Centroid:
 
     def absorb(self, other: Centroid, max_terms: int) -> None:
         """Merge another cluster's state into this one."""
-        self._top.clear()
-        for f in FIELDS:
-            sums = self.sums[f]
-            for t, x in other.sums[f].items():
-                sums[t] = sums.get(t, 0.0) + x
-            if len(sums) > 2 * max_terms:
-                self._cap(f, max_terms)
-            else:
-                self.norm2[f] = sum(x * x for x in sums.values())
+        if self.vocab is None and other.vocab is not None:
+            self._adopt(other.vocab)
+        elif self.vocab is not None and other.vocab is not None:
+            other._adopt(self.vocab)
+        self._merge(other.ids, other.vals, other.fld)
+        self._cap(max_terms, recount=True)
         self.size += other.size
         self.langs.update(other.langs)
         self.last_pos = max(self.last_pos, other.last_pos)
@@ -109,10 +254,7 @@ class Centroid:
         self.first_day, self.last_day = (min(days), max(days)) if days else (None, None)
         self.keys.update(other.keys)
 
-    def _cap(self, f: str, max_terms: int) -> None:
-        """Keep the heaviest ``max_terms`` of one field and recompute its norm."""
-        self.sums[f] = dict(sorted(self.sums[f].items(), key=lambda x: (-x[1], x[0]))[:max_terms])
-        self.norm2[f] = sum(x * x for x in self.sums[f].values())
+    # -- state ----------------------------------------------------------------------------------
 
     def to_dict(self) -> dict:
         return {"id": self.id, "index": self.index, "sums": self.sums, "size": self.size,
@@ -120,37 +262,90 @@ class Centroid:
                 "last_pos": self.last_pos, "keys": dict(self.keys)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> Centroid:
-        c = cls(id=d["id"], index=d["index"], sums={f: dict(d["sums"].get(f, {})) for f in FIELDS},
-                size=d["size"], langs=Counter(d["langs"]), first_day=d["first_day"],
-                last_day=d["last_day"], last_pos=d["last_pos"], keys=Counter(d["keys"]))
-        c.norm2 = {f: sum(x * x for x in c.sums[f].values()) for f in FIELDS}
+    def from_dict(cls, d: dict, vocab: Vocabulary | None = None) -> Centroid:
+        """Rebuild from :meth:`to_dict`; ``vocab`` is the vocabulary of the articles to come
+        (a fresh one when not given)."""
+        vocab = vocab if vocab is not None else Vocabulary()
+        sums = d["sums"]
+        ids, vals, fld = [], [], []
+        for k, f in enumerate(FIELDS):
+            terms = sums.get(f, {})
+            ids += vocab.lookup(k, terms)
+            vals += terms.values()
+            fld += [k] * len(terms)
+        order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
+        c = cls(id=d["id"], index=d["index"], size=d["size"], langs=Counter(d["langs"]),
+                first_day=d["first_day"], last_day=d["last_day"], last_pos=d["last_pos"],
+                keys=Counter(d["keys"]), vocab=vocab, ids=np.asarray(ids, dtype=np.int64)[order],
+                vals=np.asarray(vals, dtype=np.float64)[order], fld=np.asarray(fld, dtype=np.int64)[order])
+        c.norm2 = np.bincount(c.fld, weights=c.vals * c.vals, minlength=_NF)
         return c
+
+
+def feature_rows(v: ArticleVectors, clusters: list[Centroid], key_shares: list[float]) -> np.ndarray:
+    """The article's features against each of ``clusters`` (one row each, FEATURE_NAMES order).
+
+    The cosines of all clusters and fields come from one pass: the article's weights are put in
+    the vocabulary's scratch array, each cluster's sums pick theirs up by id, and the products
+    are summed per (cluster, field)."""
+    n = len(clusters)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    vocab = v.vocab
+    for c in clusters:
+        c._adopt(vocab)
+    lengths = [len(c.ids) for c in clusters]
+    ids, vals, group, weights = vocab.buffers(sum(lengths))  # reused: fresh big arrays cost page faults
+    scratch = vocab.scratch
+    scratch[v.ids] = v.vals
+    try:
+        np.concatenate([c.ids for c in clusters], out=ids)
+        np.concatenate([c.vals for c in clusters], out=vals)
+        np.concatenate([c.fld for c in clusters], out=group)
+        end = 0
+        for k, length in enumerate(lengths):
+            if k:
+                group[end:end + length] += k * _NF
+            end += length
+        np.take(scratch, ids, out=weights)
+    finally:
+        scratch[v.ids] = 0.0
+    np.multiply(weights, vals, out=weights)
+    dots = np.bincount(group, weights=weights, minlength=n * _NF).reshape(n, _NF)
+    norm2 = np.array([c.norm2 for c in clusters])
+    known = norm2 > 0
+    cos = np.zeros((n, _NF))
+    cos[known] = dots[known] / np.sqrt(norm2[known])
+    cos = np.maximum(cos, 0.0)
+    root = np.sqrt(cos)
+    share = np.array([c.langs[v.lang or ""] / c.size if c.size else 0.0 for c in clusters])[:, None]
+    rows = np.empty((n, len(FEATURE_NAMES)))
+    rows[:, :4 * _NF] = np.stack([cos, root, cos * (1.0 - share), root * (1.0 - share)], axis=2).reshape(n, 4 * _NF)
+    mine, top = v.entity_ids, v.top_ids
+    no_per = (cos[:, _PER] == 0.0).tolist()
+    extra = []
+    for r, c in enumerate(clusters):
+        held = c.entity_ids()
+        top_c = c.top_ids("entities", 3)
+        if v.day is not None and c.first_day is not None and c.last_day is not None:
+            gap, missing = math.log1p(max(0, c.first_day - v.day, v.day - c.last_day)), 0.0
+        else:
+            gap, missing = 0.0, 1.0
+        extra.append((
+            float(bool(top) and top[0] in held),
+            sum(e in held for e in top) / 3.0,
+            float(bool(top_c) and top_c[0] in mine),
+            sum(e in mine for e in top_c) / 3.0,
+            float(v.has_per and bool(c.counts()[_PER]) and no_per[r]),
+            gap, missing,
+            share[r, 0],
+            float(not mine),
+            key_shares[r],
+        ))
+    rows[:, 4 * _NF:] = extra
+    return rows
 
 
 def features(v: ArticleVectors, c: Centroid, key_share: float) -> np.ndarray:
     """The article's features against one cluster, in FEATURE_NAMES order."""
-    share = c.langs[v.lang or ""] / c.size if c.size else 0.0
-    values: list[float] = []
-    for f in FIELDS:
-        cos = max(0.0, c.cosine(v, f))
-        root = math.sqrt(cos)
-        values += [cos, root, cos * (1.0 - share), root * (1.0 - share)]
-    known, mine = c.sums["entities"], v.vectors["entities"]
-    top_c = c.top("entities", 3)
-    if v.day is not None and c.first_day is not None and c.last_day is not None:
-        gap, missing = math.log1p(max(0, c.first_day - v.day, v.day - c.last_day)), 0.0
-    else:
-        gap, missing = 0.0, 1.0
-    values += [
-        float(bool(v.top_entities) and v.top_entities[0] in known),
-        sum(e in known for e in v.top_entities) / 3.0,
-        float(bool(top_c) and top_c[0] in mine),
-        sum(e in mine for e in top_c) / 3.0,
-        float(bool(v.vectors["per"]) and bool(c.sums["per"]) and values[_PER_COS] == 0.0),
-        gap, missing,
-        share,
-        float(not mine),
-        key_share,
-    ]
-    return np.asarray(values, dtype=np.float64)
+    return feature_rows(v, [c], [key_share])[0]

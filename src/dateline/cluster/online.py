@@ -22,15 +22,14 @@ older story's id survives a merge).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
-from dateline.cluster.centroid import Centroid, features
+from dateline.cluster.centroid import Centroid, feature_rows
 from dateline.cluster.head import Head, Heads
 from dateline.cluster.index import ClusterIndex
-from dateline.cluster.vectors import FIELDS, ArticleVectors, Vectoriser
+from dateline.cluster.vectors import FIELDS, ArticleVectors, Vectoriser, Vocabulary
 from dateline.models import Analysis, Article
 
 STATE_VERSION = 1
@@ -79,7 +78,7 @@ class _Layer:
         if not found:
             return None, 0.0, [], None, 0
         total = self.index.weight(v.keys) or 1.0
-        rows = np.vstack([features(v, self.live[i], score / total) for i, score, _ in found])
+        rows = feature_rows(v, [self.live[i] for i, _, _ in found], [score / total for _, score, _ in found])
         probs = self.head.probabilities(rows)
         j = int(np.argmax(probs))  # first maximum: the better-ranked candidate wins ties
         return self.live[found[j][0]], float(probs[j]), [k.split(":", 1)[1] for k in found[j][2]], rows[j], len(found)
@@ -102,8 +101,8 @@ class _Layer:
                 "postings": {k: [[c, n] for c, n in p.items()] for k, p in self.index.postings.items()},
                 "stop": sorted(self.index.stop), "clusters": self.index.clusters}
 
-    def load_state(self, state: dict) -> None:
-        self.live = {d["index"]: Centroid.from_dict(d) for d in state["live"]}
+    def load_state(self, state: dict, vocab: Vocabulary) -> None:
+        self.live = {d["index"]: Centroid.from_dict(d, vocab) for d in state["live"]}
         self.next_index = state["next_index"]
         self.index.postings = {k: {c: n for c, n in p} for k, p in state["postings"].items()}
         self.index.stop = set(state["stop"])
@@ -192,12 +191,13 @@ class OnlineClusterer:
 
     def export_state(self) -> dict:
         """Everything needed to go on with the stream later (JSON-able): document frequencies,
-        live clusters and their indexes, the article and story maps."""
-        ctx = self.vectoriser.ctx
+        the vocabulary's term ids, live clusters and their indexes, the article and story maps."""
+        ctx, vocab = self.vectoriser.ctx, self.vectoriser.vocab
         return {
             "version": STATE_VERSION,
             "docs": ctx.docs,
-            "df": {f: dict(ctx.df[f]) for f in FIELDS},
+            "df": {f: vocab.df_of(k) for k, f in enumerate(FIELDS)},
+            "vocab": vocab.to_dict(),
             "layers": {name: layer.export_state() for name, layer in (("events", self.events), ("stories", self.stories))},
             "position": self.position, "newest_day": self.newest_day, "judged_total": self.judged_total,
             "story_of_event": self._story_of_event, "event_of_article": self._event_of_article,
@@ -207,12 +207,10 @@ class OnlineClusterer:
     def load_state(self, state: dict) -> None:
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"clustering state version {state.get('version')} is not {STATE_VERSION}")
-        ctx = self.vectoriser.ctx
-        ctx.docs = state["docs"]
-        for f in FIELDS:
-            ctx.df[f] = Counter(state["df"].get(f, {}))
-        self.events.load_state(state["layers"]["events"])
-        self.stories.load_state(state["layers"]["stories"])
+        self.vectoriser.ctx.docs = state["docs"]
+        vocab = self.vectoriser.vocab = Vocabulary.from_state(state.get("vocab"), state["df"])
+        self.events.load_state(state["layers"]["events"], vocab)
+        self.stories.load_state(state["layers"]["stories"], vocab)
         self.position, self.newest_day = state["position"], state["newest_day"]
         self.judged_total = state["judged_total"]
         self._story_of_event = dict(state["story_of_event"])

@@ -15,17 +15,26 @@ no vocabulary ships with the package. Fields:
   leans on this one);
 - ``numbers``: numbers written in digits outside time expressions (a count, an amount; not
   the day of the month or the year, which every report of the day shares).
+
+Terms are numbered by a :class:`Vocabulary` (one per vectoriser, saved with the clusterer's
+state) that also holds their document frequencies; an article's vectors are numpy arrays of
+term ids and weights (:class:`ArticleVectors`; ``vectors`` still gives ``{field: {term: weight}}``).
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 
+import numpy as np
+
+from dateline.ids import normalize_for_id
 from dateline.models import Analysis, Article
-from dateline.similarity.features import Profile, SimilarityContext, build_profile, char_ngrams
+from dateline.similarity.features import Profile, SimilarityContext, build_profile, lead_text, word_ngrams
 
 # No field of resolved days: in a dated stream every article of the window shares them, so they
 # cannot tell two events apart (the window and the day gap feature carry time instead).
@@ -33,6 +42,7 @@ FIELDS: tuple[str, ...] = ("stems", "entities", "per", "names", "lead_chars", "l
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LEAD_CHARS = 300
+_WORD_CACHE = 50_000  # words whose n-gram ids are remembered, per field (emptied when full)
 
 
 def numbers(text: str, analysis: Analysis) -> Counter[str]:
@@ -70,25 +80,139 @@ def field_counts(p: Profile, field: str) -> Counter[str]:
     return getattr(p, field)
 
 
+class Vocabulary:
+    """Integer ids for the terms of all fields (one id space, each id owned by one field) and
+    the document frequency of each id.
+
+    Ids are handed out in order of first sight, so the same stream gives the same ids. The
+    vectors of articles and the sums of clusters are sorted id/value arrays, which numpy can
+    compare and add without a Python loop per term. ``scratch`` is a zeroed work array, one slot
+    per id, that scoring fills with an article's weights and clears again."""
+
+    def __init__(self) -> None:
+        self.ids: tuple[dict[str, int], ...] = tuple({} for _ in FIELDS)
+        self.terms: list[str] = []
+        self.fields: list[int] = []  # field index of each id
+        self.df = np.zeros(1024, dtype=np.int64)
+        self.scratch = np.zeros(1024, dtype=np.float64)
+        self._buffers = (np.empty(0, dtype=np.int64), np.empty(0), np.empty(0, dtype=np.int64), np.empty(0))
+        self._words: tuple[dict[str, tuple[int, ...]], ...] = tuple({} for _ in FIELDS)  # word -> n-gram ids
+
+    def buffers(self, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Work arrays of ``size`` (ids, values, groups, weights), reused from call to call."""
+        if size > len(self._buffers[0]):
+            size2 = max(size, 2 * len(self._buffers[0]))
+            self._buffers = (np.empty(size2, dtype=np.int64), np.empty(size2), np.empty(size2, dtype=np.int64),
+                             np.empty(size2))
+        return self._buffers[0][:size], self._buffers[1][:size], self._buffers[2][:size], self._buffers[3][:size]
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def lookup(self, field: int, terms: Collection[str]) -> list[int]:
+        """Ids of ``terms`` in ``field``, new terms getting the next ids (in order)."""
+        index = self.ids[field]
+        try:
+            return list(map(index.__getitem__, terms))
+        except KeyError:
+            pass
+        missing = set(terms).difference(index)
+        new = list(dict.fromkeys(filter(missing.__contains__, terms)))  # in order of first sight
+        index.update(zip(new, range(len(self.terms), len(self.terms) + len(new))))
+        self.terms += new
+        self.fields += [field] * len(new)
+        self._reserve()
+        return list(map(index.__getitem__, terms))
+
+    def _reserve(self) -> None:
+        """Room for every id in ``df`` and ``scratch`` (doubling)."""
+        if len(self.terms) > len(self.df):
+            size = max(len(self.terms), 2 * len(self.df))
+            self.df = np.concatenate([self.df, np.zeros(size - len(self.df), dtype=np.int64)])
+            self.scratch = np.zeros(size, dtype=np.float64)
+
+    def gram_ids(self, field: int, text: str) -> Counter[int]:
+        """The character 3-5-grams of ``text`` as :func:`~dateline.similarity.features.char_ngrams`
+        counts them, keyed by their ids in ``field`` (in the same order); a word's ids are
+        remembered, so a known word costs one lookup instead of one per n-gram."""
+        cache, ids = self._words[field], []
+        for word in normalize_for_id(text).split():
+            found = cache.get(word)
+            if found is None:
+                if len(cache) >= _WORD_CACHE:
+                    cache.clear()
+                found = cache[word] = tuple(self.lookup(field, word_ngrams(word)))
+            ids += found
+        return Counter(ids)
+
+    def df_of(self, field: int) -> dict[str, int]:
+        """Document frequencies of one field's terms, in id order."""
+        return {t: int(self.df[i]) for t, i in self.ids[field].items()}
+
+    def to_dict(self) -> dict:
+        """The field of each id (JSON-able): with the terms of each field in id order, which
+        :meth:`df_of` gives, that is the whole id assignment."""
+        return {"fields": list(self.fields)}
+
+    @classmethod
+    def from_state(cls, vocab: dict | None, df: dict[str, dict[str, int]]) -> Vocabulary:
+        """Rebuild from :meth:`to_dict` and the per-field document frequencies (:meth:`df_of`);
+        a state without a vocabulary gets its ids in the order of its frequency tables."""
+        out = cls()
+        if vocab is not None:
+            terms = [iter(df.get(f, {})) for f in FIELDS]
+            for k in vocab["fields"]:
+                t = next(terms[k])
+                out.ids[k][t] = len(out.terms)
+                out.terms.append(t)
+                out.fields.append(k)
+            out._reserve()
+        for k, name in enumerate(FIELDS):
+            counts = df.get(name, {})
+            ids = out.lookup(k, counts)
+            out.df[ids] = list(counts.values())
+        return out
+
+
 @dataclass(frozen=True)
 class ArticleVectors:
+    """One article's vectors: per field L2-normalised sublinear TF-IDF weights, held as one
+    array of vocabulary ids sorted ascending (all fields together), the weights and the field
+    index of each id."""
+
     id: str
     lang: str | None
     day: int | None  # publication day, else the dateline's (proleptic ordinal)
-    vectors: dict[str, dict[str, float]]  # field -> L2-normalised sublinear TF-IDF
     keys: tuple[str, ...]  # index keys: "e:<entity id>" and "w:<stem>", most distinctive first
     top_entities: tuple[str, ...]  # the three entities that weigh most in this article
+    vocab: Vocabulary = dc_field(repr=False, compare=False)
+    ids: np.ndarray = dc_field(repr=False, compare=False)  # int64, ascending
+    vals: np.ndarray = dc_field(repr=False, compare=False)  # float64 weights
+    fld: np.ndarray = dc_field(repr=False, compare=False)  # int64 field index of each id
+    sq: np.ndarray = dc_field(repr=False, compare=False)  # per field: squared norm (1.0, or 0.0 when empty)
+    top_ids: tuple[int, ...] = ()  # vocabulary ids of top_entities
+    entity_ids: frozenset[int] = frozenset()
+    has_per: bool = False
+
+    @property
+    def vectors(self) -> dict[str, dict[str, float]]:
+        """field -> {term: weight} (built on demand; scoring uses the arrays)."""
+        out: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
+        terms = self.vocab.terms
+        for i, x, f in zip(self.ids.tolist(), self.vals.tolist(), self.fld.tolist()):
+            out[FIELDS[f]][terms[i]] = x
+        return out
 
 
 class Vectoriser:
     """Turns analysed articles into :class:`ArticleVectors`, counting document frequencies as
-    the stream goes (``observe``). ``index_entities`` and ``index_terms`` bound the keys."""
+    the stream goes (``observe``) in its :class:`Vocabulary`. ``index_entities`` and
+    ``index_terms`` bound the keys."""
 
     def __init__(self, context: SimilarityContext | None = None, *, index_entities: int = 12,
                  index_terms: int = 12) -> None:
         self.ctx = context or SimilarityContext()
-        for field in FIELDS:
-            self.ctx.df.setdefault(field, Counter())
+        self.vocab = Vocabulary()
         self.index_entities = index_entities
         self.index_terms = index_terms
 
@@ -96,24 +220,43 @@ class Vectoriser:
         """Count the article into the document frequencies, then vectorise it."""
         # full-text character n-grams are the costliest part of a profile and clustering does
         # not use them
-        p = build_profile(article, analysis, self.ctx.country_of, full_chars=False)
-        own = {"numbers": lambda: numbers(article.text, analysis),
-               "lead_masked": lambda: char_ngrams(masked_lead(article, analysis))}
-        counts = {f: own[f]() if f in own else field_counts(p, f) for f in FIELDS}
+        p = build_profile(article, analysis, self.ctx.country_of, full_chars=False, lead_chars=False)
+        vocab = self.vocab
+        grams = {"lead_chars": lambda: lead_text(article), "lead_masked": lambda: masked_lead(article, analysis)}
+        counts: dict[str, Counter] = {}
+        ids_of: list[list[int]] = []
+        for k, f in enumerate(FIELDS):  # ids are handed out field by field, in FIELDS order
+            if f in grams:
+                counts[f] = vocab.gram_ids(k, grams[f]())
+                ids_of.append(list(counts[f]))
+            else:
+                counts[f] = numbers(article.text, analysis) if f == "numbers" else field_counts(p, f)
+                ids_of.append(vocab.lookup(k, counts[f]))
         self.ctx.docs += 1
-        for f in FIELDS:
-            self.ctx.df[f].update(counts[f].keys())
-        vectors = {f: self._weigh(f, c) for f, c in counts.items()}
+        ids = np.array(list(itertools.chain.from_iterable(ids_of)), dtype=np.int64)
+        tf = np.array(list(itertools.chain.from_iterable(c.values() for c in counts.values())), dtype=np.float64)
+        lengths = [len(x) for x in ids_of]
+        fld = np.repeat(np.arange(len(FIELDS), dtype=np.int64), lengths)
+        vocab.df[ids] += 1  # ids are distinct within an article
+        # sublinear TF times IDF smoothed like scikit-learn's (as SimilarityContext.idf)
+        raw = (1.0 + np.log(tf)) * (np.log((1 + self.ctx.docs) / (1.0 + vocab.df[ids])) + 1.0)
+        sq = np.bincount(fld, weights=raw * raw, minlength=len(FIELDS))
+        norm = np.sqrt(sq)
+        norm[norm == 0.0] = 1.0
+        vals = raw / norm[fld]
+        sq = np.bincount(fld, weights=vals * vals, minlength=len(FIELDS))
         dated = article.dateline.as_date() if article.dateline else None
         day = p.published if p.published is not None else (dated.toordinal() if dated else None)
-        ents = sorted(vectors["entities"].items(), key=lambda x: (-x[1], x[0]))
-        stems = sorted(((w, v) for w, v in vectors["stems"].items() if len(w) >= 3),
+        ends = np.cumsum(lengths).tolist()
+        segment = lambda k: vals[ends[k] - lengths[k]:ends[k]].tolist()  # noqa: E731
+        ent, stem = FIELDS.index("entities"), FIELDS.index("stems")
+        ents = sorted(zip(counts["entities"], segment(ent), ids_of[ent]), key=lambda x: (-x[1], x[0]))
+        stems = sorted(((w, x) for w, x in zip(counts["stems"], segment(stem)) if len(w) >= 3),
                        key=lambda x: (-x[1], x[0]))
-        keys = ([f"e:{e}" for e, _ in ents[:self.index_entities]]
+        keys = ([f"e:{e}" for e, _, _ in ents[:self.index_entities]]
                 + [f"w:{w}" for w, _ in stems[:self.index_terms]])
-        return ArticleVectors(p.id, p.lang, day, vectors, tuple(keys), tuple(e for e, _ in ents[:3]))
-
-    def _weigh(self, field: str, counts: Counter[str]) -> dict[str, float]:
-        raw = {t: (1.0 + math.log(c)) * self.ctx.idf(field, t) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
-        return {t: v / norm for t, v in raw.items()}
+        order = np.argsort(ids, kind="stable")
+        return ArticleVectors(p.id, p.lang, day, tuple(keys), tuple(e for e, _, _ in ents[:3]), vocab,
+                              ids[order], vals[order], fld[order], sq,
+                              tuple(i for _, _, i in ents[:3]), frozenset(ids_of[ent]),
+                              bool(lengths[FIELDS.index("per")]))

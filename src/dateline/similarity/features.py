@@ -13,6 +13,7 @@ pair costs a few set intersections and two sparse dot products.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -103,15 +104,29 @@ def _ordinal(iso: str | None) -> int | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 13)
+def _word_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    padded = f" {word} "
+    size = len(padded)
+    return tuple(padded[i:i + n] for n in range(low, min(high, size) + 1) for i in range(size - n + 1))
+
+
+def word_ngrams(word: str, low: int = 3, high: int = 5) -> tuple[str, ...]:
+    """The character n-grams of one word (padded with a space each side), in order."""
+    return _word_ngrams(word, low, high)
+
+
 def char_ngrams(text: str, low: int = 3, high: int = 5) -> Counter[str]:
     """Character n-grams inside word boundaries, like scikit-learn's ``char_wb`` analyzer."""
     grams: list[str] = []  # one Counter built at the end: per-word updates cost twice as much
     for word in normalize_for_id(text).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, min(high, size) + 1):
-            grams.extend([padded[i:i + n] for i in range(size - n + 1)])
+        grams.extend(_word_ngrams(word, low, high))  # words recur: their n-grams are cached
     return Counter(grams)
+
+
+def lead_text(article: Article) -> str:
+    """Title and the start of the text: what the ``lead_chars`` n-grams are counted over."""
+    return (article.title or "") + " " + article.text[:_LEAD_CHARS]
 
 
 def _country_of_id(entity_id: str) -> str | None:
@@ -122,9 +137,10 @@ def _country_of_id(entity_id: str) -> str | None:
 
 def build_profile(article: Article, analysis: Analysis,
                   country_of: Callable[[str], str | None] = lambda _: None,
-                  full_chars: bool = True) -> Profile:
+                  full_chars: bool = True, lead_chars: bool = True) -> Profile:
     """``full_chars=False`` leaves the full text's character n-grams empty (the costliest
-    field; the pair judge needs it, clustering does not)."""
+    field; the pair judge needs it, clustering does not); ``lead_chars=False`` those of the lead
+    (:func:`lead_text`), for a caller that counts them its own way."""
     entities: Counter[str] = Counter(m.entity for m in analysis.mentions if m.entity)
     types: dict[str, set[str]] = {}
     for m in analysis.mentions:
@@ -150,7 +166,6 @@ def build_profile(article: Article, analysis: Analysis,
     stems: Counter[str] = Counter()
     for w, c in words.items():
         stems[w[:4]] += c
-    lead = (article.title or "") + " " + text[:_LEAD_CHARS]
     return Profile(
         id=article.id,
         lang=article.lang,
@@ -167,7 +182,7 @@ def build_profile(article: Article, analysis: Analysis,
         published=_ordinal(article.published),
         words=words,
         chars=char_ngrams(text) if full_chars else Counter(),
-        lead_chars=char_ngrams(lead),
+        lead_chars=char_ngrams(lead_text(article)) if lead_chars else Counter(),
         stems=stems,
         names=Counter(w.casefold() for w in _WORD.findall(text) if len(w) > 2 and w[0].isupper()),
     )
