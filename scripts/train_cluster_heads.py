@@ -7,12 +7,19 @@
 The event head learns from ECB+ (`ecbplus_events.jsonl`: each topic holds two similar real
 events) and from SemEval-2022 pairs (`semeval2022_pairs.jsonl`, the only data with same-event
 pairs across languages), the story head from SlavicNER (`slavicner_stories.jsonl`: 7 stories in 6 languages).
-Training replays each labelled stream in file order with the gold clusters ("teacher forcing"):
+Training replays each labelled stream with the gold clusters ("teacher forcing"):
 every article is compared with the candidate clusters the index returns, exactly as at run
 time, and each (article, candidate) pair is a row labelled 1 when the candidate is the
 article's gold cluster. A logistic regression per head fits those rows. Then the thresholds
 (event join, story join, story merge) are chosen by running the real online clusterer over the
 same file and taking the best BCubed F1. Needs scikit-learn (the `train` extra).
+
+The story level is trained and tuned on SlavicNER in file order and in shuffled orders. The
+file is sorted by story, so in file order each story grows alone and early mistakes are rare;
+a real stream interleaves stories from its first article, when document frequencies are still
+young. Trained on file order alone, the story head joined early mixed stories that then grew
+into catch-alls (shuffled BCubed F1 0.65 against 0.87 in file order). The shuffle seeds used
+here differ from the one the evaluation command reports (``--shuffle-seed 1``).
 """
 
 from __future__ import annotations
@@ -41,9 +48,18 @@ from dateline.eval.similarity import analyse_pairs, read_pairs
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev"
 EVENT_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-STORY_THRESHOLDS = (0.2, 0.3, 0.4)
-MERGE_COSINES = (0.35, 0.45, 0.55)
+STORY_THRESHOLDS = (0.2, 0.35, 0.5)
+MERGE_COSINES = (0.3, 0.4)
 MERGE_MIN = 5
+STORY_TRAIN_ORDERS = (None, 11, 12)  # None: file order; numbers: shuffle seeds
+STORY_TUNE_ORDERS = (None, 101, 102)
+
+
+def reorder(items: Sequence[Any], gold: Sequence[str], seed: int | None) -> tuple[list, list[str]]:
+    order = list(range(len(items)))
+    if seed is not None:
+        random.Random(seed).shuffle(order)
+    return [items[i] for i in order], [gold[i] for i in order]
 
 
 def replay_rows(items: Sequence[Any], gold: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -124,7 +140,8 @@ def train(ecb: tuple[list, list[str]], slav: tuple[list, list[str]], pairs: Sequ
     x_ecb, y_ecb = replay_rows(*ecb)
     x_pairs, y_pairs = pair_rows(pairs)
     event = fit_head(np.vstack([x_ecb, x_pairs]), np.concatenate([y_ecb, y_pairs]))
-    story = fit_head(*replay_rows(*slav))
+    story_rows = [replay_rows(*reorder(*slav, seed)) for seed in STORY_TRAIN_ORDERS]
+    story = fit_head(np.vstack([x for x, _ in story_rows]), np.concatenate([y for _, y in story_rows]))
     model: dict[str, Any] = {"feature_names": list(FEATURE_NAMES),
                              "event": {**event, "threshold": 0.5}, "story": {**story, "threshold": 0.3},
                              "story_merge": {"cosine": 0.45, "min_articles": MERGE_MIN}}
@@ -135,7 +152,9 @@ def train(ecb: tuple[list, list[str]], slav: tuple[list, list[str]], pairs: Sequ
     model["event"]["threshold"] = max(t for t in EVENT_THRESHOLDS if scores[t] >= best - 0.01)
     if log:
         print("event threshold -> ECB+ BCubed F1:", {t: round(s, 4) for t, s in scores.items()}, file=sys.stderr)
-    grid = {(t, c): cluster_f1(*slav, heads_of(model), "story", story_threshold=t, story_merge=c)
+    # mean over file order and shuffled orders: the thresholds must hold whatever the arrival order
+    grid = {(t, c): float(np.mean([cluster_f1(*reorder(*slav, seed), heads_of(model), "story",
+                                              story_threshold=t, story_merge=c) for seed in STORY_TUNE_ORDERS]))
             for t in STORY_THRESHOLDS for c in MERGE_COSINES}
     t, c = max(grid, key=lambda k: (round(grid[k], 4), -k[0], -k[1]))
     model["story"]["threshold"], model["story_merge"]["cosine"] = t, c
@@ -143,7 +162,7 @@ def train(ecb: tuple[list, list[str]], slav: tuple[list, list[str]], pairs: Sequ
         print("story threshold, merge cosine -> SlavicNER BCubed F1:",
               {f"{a},{b}": round(s, 4) for (a, b), s in grid.items()}, file=sys.stderr)
     model["tuned_f1"] = {"ecbplus_event": round(scores[model["event"]["threshold"]], 4),
-                         "slavicner_story": round(grid[(t, c)], 4)}
+                         "slavicner_story_mean_of_orders": round(grid[(t, c)], 4)}
     return model
 
 
@@ -198,12 +217,14 @@ def cross_validate(ecb: tuple[list, list[str]], slav: tuple[list, list[str]],
     ecb_fold = [int(t in first) for t in topics]
     rng = random.Random(0)
     slav_fold = [rng.randint(0, 1) for _ in slav[1]]
-    out: dict[str, Any] = {"ecbplus_event": [], "slavicner_story": []}
+    out: dict[str, Any] = {"ecbplus_event": [], "slavicner_story": [], "slavicner_story_shuffled": []}
     for f in (0, 1):
         model = train(halves(*ecb, ecb_fold, f), halves(*slav, slav_fold, f), pairs, log=False)
         heads = heads_of(model)
         out["ecbplus_event"].append(round(cluster_f1(*halves(*ecb, ecb_fold, 1 - f), heads, "event"), 4))
-        out["slavicner_story"].append(round(cluster_f1(*halves(*slav, slav_fold, 1 - f), heads, "story"), 4))
+        held = halves(*slav, slav_fold, 1 - f)
+        out["slavicner_story"].append(round(cluster_f1(*held, heads, "story"), 4))
+        out["slavicner_story_shuffled"].append(round(cluster_f1(*reorder(*held, 1), heads, "story"), 4))
     return out
 
 

@@ -107,6 +107,39 @@ def test_deterministic_and_resumable(docs):
     assert labels(resumed, head + tail) == once
 
 
+def test_warmup_second_look_restories_early_events_and_resumes(docs):
+    bg = docs["background"]
+    # the copy of the dam report arrives after the warm-up and joins an early event
+    order = bg[:30] + [docs[k] for k in ("en", "chess", "es")] + bg[30:37] + [docs["copy"]] + bg[37:]
+    warmup = 40
+
+    def run(split=None):
+        clusterer, placed, moves = OnlineClusterer(story_warmup=warmup), [], []
+        for k, item in enumerate(order):
+            if k == split:  # save the state through JSON and go on with a new clusterer
+                state = json.loads(json.dumps(clusterer.export_state()))
+                clusterer = OnlineClusterer(story_warmup=warmup)
+                clusterer.load_state(state)
+            placed.append(clusterer.add(*item))
+            moves.append(clusterer.drain_moves())
+        moved = {e: s for m in moves for e, s in m}
+        return clusterer, placed, moves, [(p.event, clusterer.story_id(moved.get(p.event, p.story))) for p in placed]
+
+    clusterer, placed, moves, labels = run()
+    # the second look comes once, at the warm-up's end, and names the story of every event so far
+    assert [k for k, m in enumerate(moves) if m] == [warmup - 1]
+    assert {e for e, _ in moves[warmup - 1]} == {p.event for p in placed[:warmup]}
+    # later articles of an early event go to the story the second look gave it
+    moved = dict(moves[warmup - 1])
+    later = [(p.event, clusterer.story_id(p.story)) for p in placed[warmup:] if p.event in moved]
+    assert later and all(story == clusterer.story_id(moved[e]) for e, story in later)
+    # the dam breach (three reports, two languages) keeps one story
+    story = dict(zip(("en", "chess", "es", "copy"), (labels[k][1] for k in (30, 31, 32, 40))))
+    assert story["en"] == story["es"] == story["copy"]
+    # a state saved during the warm-up carries the early articles: resuming changes nothing
+    assert run(split=20)[3] == labels
+
+
 _SYLLABLES = ["ka", "lo", "mer", "vi", "tan", "dro", "sel", "pu", "ren", "gos", "fi", "bar", "tul", "nek", "zo"]
 
 

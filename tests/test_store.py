@@ -96,3 +96,16 @@ def test_transaction_commits_whole_or_rolls_back_on_any_exception(tmp_path):
                 con.execute("INSERT INTO t VALUES (NULL)")
     assert [r[0] for r in con.execute("SELECT x FROM t")] == [1]
     assert not con.in_transaction
+
+
+def test_placements_apply_story_merges_then_moves(tmp_path):
+    from dateline.store import PlacementRow
+
+    with open_store(tmp_path / "d.db") as store:
+        store.add_batch([StoredArticle(_article(i), None) for i in (1, 2, 3)], {})
+        row = lambda i, event: (PlacementRow(f"{i:016x}", event, "new", None, {}))  # noqa: E731
+        # e1 and e2 start in story s1, e3 in s3; s3 merges into s1; then e2 is moved to a story of its own
+        store.add_placements([(row(1, "e1"), "s1"), (row(2, "e2"), "s1"), (row(3, "e3"), "s3")],
+                             [("s3", "s1")], b"state", moves=[("e2", "e2")])
+        assert {e: store.event_summary(e).story_id for e in ("e1", "e2", "e3")} == {"e1": "s1", "e2": "e2", "e3": "s1"}
+        assert store.cluster_state() == b"state"

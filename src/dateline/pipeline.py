@@ -236,6 +236,7 @@ class ClusterSummary:
     joined: int = 0  # articles that joined an existing event
     new_stories: int = 0
     story_merges: int = 0
+    story_moves: int = 0  # events given another story by the warm-up's second look
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)  # "article id: error", left unplaced
 
@@ -248,7 +249,8 @@ class ClusterSummary:
     def line(self) -> str:
         failed = f"; {len(self.failures)} failed: " + "; ".join(self.failures[:3]) if self.failures else ""
         return (f"clustered {self.clustered}: {self.new_events} new events, {self.joined} joined one, "
-                f"{self.new_stories} new stories, {self.story_merges} story merges{failed}")
+                f"{self.new_stories} new stories, {self.story_merges} story merges"
+                + (f", {self.story_moves} events re-storied" if self.story_moves else "") + failed)
 
 
 def cluster_pending(
@@ -258,7 +260,7 @@ def cluster_pending(
     on_article: Callable[[int], None] | None = None,
 ) -> ClusterSummary:
     """Place every analysed article not yet in an event, in ingest order (stage cluster, and
-    story). One transaction per batch holds the placements, the story merges and the
+    story). One transaction per batch holds the placements, the story merges and moves and the
     clusterer's state, so a run killed at any point resumes where the last batch ended."""
     started = time.perf_counter()
     summary = ClusterSummary()
@@ -290,12 +292,13 @@ def cluster_pending(
             summary.new_stories += e.new_story
             if on_article:
                 on_article(1)
-        merges = clusterer.drain_merges()
+        merges, moves = clusterer.drain_merges(), clusterer.drain_moves()
         summary.story_merges += len(merges)
+        summary.story_moves += len(moves)
         # a story named earlier in this batch may have merged into another since
         placed = [(row, clusterer.story_id(story)) for row, story in placed]
         state = zlib.compress(json.dumps(clusterer.export_state(), separators=(",", ":")).encode(), 1)
-        store.add_placements(placed, merges, state)
+        store.add_placements(placed, merges, state, moves)
     summary.seconds = time.perf_counter() - started
     return summary
 

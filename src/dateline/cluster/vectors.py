@@ -175,6 +175,25 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class ArticleCounts:
+    """One article's raw term counts: per field (FIELDS order) its vocabulary ids and counts.
+    JSON-able as a list (``as_list``/``from_list``)."""
+
+    id: str
+    lang: str | None
+    day: int | None
+    ids_of: list[list[int]]
+    tf_of: list[list[int]]
+
+    def as_list(self) -> list:
+        return [self.id, self.lang, self.day, self.ids_of, self.tf_of]
+
+    @classmethod
+    def from_list(cls, x: list) -> ArticleCounts:
+        return cls(*x)
+
+
+@dataclass(frozen=True)
 class ArticleVectors:
     """One article's vectors: per field L2-normalised sublinear TF-IDF weights, held as one
     array of vocabulary ids sorted ascending (all fields together), the weights and the field
@@ -218,26 +237,39 @@ class Vectoriser:
 
     def observe(self, article: Article, analysis: Analysis) -> ArticleVectors:
         """Count the article into the document frequencies, then vectorise it."""
+        return self.weigh(self.count(article, analysis))
+
+    def count(self, article: Article, analysis: Analysis) -> ArticleCounts:
+        """The article's term counts per field, counted into the document frequencies."""
         # full-text character n-grams are the costliest part of a profile and clustering does
         # not use them
         p = build_profile(article, analysis, self.ctx.country_of, full_chars=False, lead_chars=False)
         vocab = self.vocab
         grams = {"lead_chars": lambda: lead_text(article), "lead_masked": lambda: masked_lead(article, analysis)}
-        counts: dict[str, Counter] = {}
         ids_of: list[list[int]] = []
+        tf_of: list[list[int]] = []
         for k, f in enumerate(FIELDS):  # ids are handed out field by field, in FIELDS order
             if f in grams:
-                counts[f] = vocab.gram_ids(k, grams[f]())
-                ids_of.append(list(counts[f]))
+                counts: Counter = vocab.gram_ids(k, grams[f]())
+                ids_of.append(list(counts))
             else:
-                counts[f] = numbers(article.text, analysis) if f == "numbers" else field_counts(p, f)
-                ids_of.append(vocab.lookup(k, counts[f]))
+                counts = numbers(article.text, analysis) if f == "numbers" else field_counts(p, f)
+                ids_of.append(vocab.lookup(k, counts))
+            tf_of.append(list(counts.values()))
         self.ctx.docs += 1
+        vocab.df[list(itertools.chain.from_iterable(ids_of))] += 1  # ids are distinct within an article
+        dated = article.dateline.as_date() if article.dateline else None
+        day = p.published if p.published is not None else (dated.toordinal() if dated else None)
+        return ArticleCounts(p.id, p.lang, day, ids_of, tf_of)
+
+    def weigh(self, c: ArticleCounts) -> ArticleVectors:
+        """Vectors of counted terms under the document frequencies as they are now (an article
+        counted early in a stream can be weighed again once they have matured)."""
+        vocab, ids_of = self.vocab, c.ids_of
         ids = np.array(list(itertools.chain.from_iterable(ids_of)), dtype=np.int64)
-        tf = np.array(list(itertools.chain.from_iterable(c.values() for c in counts.values())), dtype=np.float64)
+        tf = np.array(list(itertools.chain.from_iterable(c.tf_of)), dtype=np.float64)
         lengths = [len(x) for x in ids_of]
         fld = np.repeat(np.arange(len(FIELDS), dtype=np.int64), lengths)
-        vocab.df[ids] += 1  # ids are distinct within an article
         # sublinear TF times IDF smoothed like scikit-learn's (as SimilarityContext.idf)
         raw = (1.0 + np.log(tf)) * (np.log((1 + self.ctx.docs) / (1.0 + vocab.df[ids])) + 1.0)
         sq = np.bincount(fld, weights=raw * raw, minlength=len(FIELDS))
@@ -245,18 +277,17 @@ class Vectoriser:
         norm[norm == 0.0] = 1.0
         vals = raw / norm[fld]
         sq = np.bincount(fld, weights=vals * vals, minlength=len(FIELDS))
-        dated = article.dateline.as_date() if article.dateline else None
-        day = p.published if p.published is not None else (dated.toordinal() if dated else None)
         ends = np.cumsum(lengths).tolist()
         segment = lambda k: vals[ends[k] - lengths[k]:ends[k]].tolist()  # noqa: E731
         ent, stem = FIELDS.index("entities"), FIELDS.index("stems")
-        ents = sorted(zip(counts["entities"], segment(ent), ids_of[ent]), key=lambda x: (-x[1], x[0]))
-        stems = sorted(((w, x) for w, x in zip(counts["stems"], segment(stem)) if len(w) >= 3),
+        terms = vocab.terms
+        ents = sorted(zip([terms[i] for i in ids_of[ent]], segment(ent), ids_of[ent]), key=lambda x: (-x[1], x[0]))
+        stems = sorted(((w, x) for w, x in zip([terms[i] for i in ids_of[stem]], segment(stem)) if len(w) >= 3),
                        key=lambda x: (-x[1], x[0]))
         keys = ([f"e:{e}" for e, _, _ in ents[:self.index_entities]]
                 + [f"w:{w}" for w, _ in stems[:self.index_terms]])
         order = np.argsort(ids, kind="stable")
-        return ArticleVectors(p.id, p.lang, day, tuple(keys), tuple(e for e, _, _ in ents[:3]), vocab,
+        return ArticleVectors(c.id, c.lang, c.day, tuple(keys), tuple(e for e, _, _ in ents[:3]), vocab,
                               ids[order], vals[order], fld[order], sq,
                               tuple(i for _, _, i in ents[:3]), frozenset(ids_of[ent]),
                               bool(lengths[FIELDS.index("per")]))

@@ -96,6 +96,8 @@ def cluster_labels(analysed: Sequence[tuple[Article, Analysis] | None], order: S
     """Cluster the analysed records in ``order``; labels in record order and seconds spent."""
     clusterer = OnlineClusterer(**params)
     labels: list[str] = [""] * len(analysed)
+    events: dict[int, str] = {}
+    moved: dict[str, str] = {}  # event -> story given by the warm-up's second look
     started = time.perf_counter()
     for i in order:
         item = analysed[i]
@@ -104,9 +106,11 @@ def cluster_labels(analysed: Sequence[tuple[Article, Analysis] | None], order: S
             continue
         placed = clusterer.add(*item)
         labels[i] = placed.story if level == "story" else placed.event
+        events[i] = placed.event
+        moved.update(clusterer.drain_moves())
     seconds = time.perf_counter() - started
     if level == "story":  # stories merged after an article was placed carry the survivor's id
-        labels = [clusterer.story_id(x) for x in labels]
+        labels = [clusterer.story_id(moved.get(events[i], x)) if i in events else x for i, x in enumerate(labels)]
     return labels, clusterer, seconds
 
 

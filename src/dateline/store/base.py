@@ -176,10 +176,11 @@ class Store(ABC):
 
     @abstractmethod
     def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
-                       state: bytes) -> None:
+                       state: bytes, moves: list[tuple[str, str]] = ()) -> None:
         """In one transaction: store ``(placement, story id)`` pairs, re-point the events of each
-        merged story ``(absorbed, survivor)``, refresh the summaries of the events touched, and
-        replace the clusterer's saved state."""
+        merged story ``(absorbed, survivor)``, then give each moved event ``(event id, story id)``
+        its story, refresh the summaries of the events touched, and replace the clusterer's saved
+        state."""
 
     @abstractmethod
     def cluster_state(self) -> bytes | None: ...

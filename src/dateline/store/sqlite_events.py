@@ -39,7 +39,7 @@ class EventTables:
         return iter([stored_article(row) for row in self._db.execute(sql, params).fetchall()])
 
     def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
-                       state: bytes) -> None:
+                       state: bytes, moves: list[tuple[str, str]] = ()) -> None:
         with transaction(self._db):
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM placements").fetchone()[0]
             touched: set[str] = set()
@@ -55,6 +55,7 @@ class EventTables:
                 touched.add(p.event_id)
             for gone, keep in merges:
                 self._db.execute("UPDATE events SET story_id = ? WHERE story_id = ?", (keep, gone))
+            self._db.executemany("UPDATE events SET story_id = ? WHERE id = ?", [(story, e) for e, story in moves])
             for event_id in sorted(touched):
                 self._refresh(event_id)
             self._db.execute("INSERT INTO cluster_state (key, value) VALUES ('clusterer', ?) "
