@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from dateline.cluster.centroid import FEATURE_NAMES
+from dateline.packaged import ModelMismatch, check_features, data_path, sigmoid
 
 MODEL_NAME = "cluster-heads.json"
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("dateline") / "data" / MODEL_NAME))
+    return data_path(MODEL_NAME)
 
 
-class HeadError(ValueError):
+class HeadError(ModelMismatch):
     """The heads file does not match the features this version computes."""
 
 
@@ -42,8 +42,7 @@ class Head:
                    np.asarray(d["weights"], dtype=np.float64), float(d["bias"]), float(d["threshold"]))
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        z = ((np.asarray(features, dtype=np.float64) - self.mean) / self.std) @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+        return sigmoid(((np.asarray(features, dtype=np.float64) - self.mean) / self.std) @ self.weights + self.bias)
 
     def contributions(self, features: np.ndarray) -> dict[str, float]:
         """Each feature's share of the logit for one row: what tied an article to its cluster."""
@@ -60,10 +59,7 @@ class Heads:
 
     @classmethod
     def from_dict(cls, model: dict) -> Heads:
-        names = tuple(model["feature_names"])
-        if names != FEATURE_NAMES:
-            raise HeadError(f"{MODEL_NAME} was trained on other features ({len(names)} vs "
-                            f"{len(FEATURE_NAMES)}); retrain it with scripts/train_cluster_heads.py")
+        check_features(model, FEATURE_NAMES, MODEL_NAME, "scripts/train_cluster_heads.py", HeadError)
         return cls(Head.from_dict(model["event"]), Head.from_dict(model["story"]),
                    float(model["story_merge"]["cosine"]), int(model["story_merge"]["min_articles"]))
 

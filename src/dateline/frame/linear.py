@@ -6,16 +6,14 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from dateline.frame.textfeatures import Vectorizer
+from dateline.packaged import data_path
 
-
-def data_path(name: str) -> Path:
-    return Path(str(resources.files("dateline") / "data" / name))
+__all__ = ["LinearModel", "data_path"]
 
 
 @dataclass(frozen=True)

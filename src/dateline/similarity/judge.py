@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from dateline.packaged import ModelMismatch, check_features, data_path, sigmoid
 from dateline.similarity.features import FEATURE_NAMES
 
 MODEL_NAME = "similarity-judge.json"
@@ -25,10 +25,10 @@ SCALE = (1.0, 4.0)
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("dateline") / "data" / MODEL_NAME))
+    return data_path(MODEL_NAME)
 
 
-class JudgeError(ValueError):
+class JudgeError(ModelMismatch):
     """The judge file does not match the features this version computes."""
 
 
@@ -43,10 +43,7 @@ class Judge:
 
     @classmethod
     def from_dict(cls, model: dict) -> Judge:
-        names = tuple(model["feature_names"])
-        if names != FEATURE_NAMES:
-            raise JudgeError(f"{MODEL_NAME} was trained on other features ({len(names)} vs "
-                             f"{len(FEATURE_NAMES)}); retrain it with scripts/train_judge.py")
+        check_features(model, FEATURE_NAMES, MODEL_NAME, "scripts/train_judge.py", JudgeError)
         return cls(
             mean=np.asarray(model["mean"], dtype=np.float64),
             std=np.asarray(model["std"], dtype=np.float64),
@@ -66,8 +63,7 @@ class Judge:
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """Probability of "same event" for one vector or a matrix of them (one row a pair)."""
-        z = self._standardise(features) @ self.prob_weights + self.prob_bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+        return sigmoid(self._standardise(features) @ self.prob_weights + self.prob_bias)
 
     def semeval_scores(self, features: np.ndarray) -> np.ndarray:
         return np.clip(self._standardise(features) @ self.score_weights + self.score_bias, *SCALE)
