@@ -21,6 +21,19 @@ def test_located_event(lang, text, name):
     assert c.value == "L:benghazi" and text[c.start:c.end] == name
 
 
+def test_an_adjective_of_region_may_stand_between_preposition_and_place():
+    # "town" is governed by "in", and Schweinfurt is that town; Debrecen is named later in the sentence
+    text = "Kessler will close its plant in the Bavarian town of Schweinfurt and move production to Debrecen."
+    _, _, claims = member(text, "en", (M("Bavarian", "MISC", "M:bavarian"), M("Schweinfurt", "LOC", "L:sw"),
+                                       M("Debrecen", "LOC", "L:db")))
+    assert [c.value for c in of_kind(claims, "place")] == ["L:sw", "L:db"]
+    # a capitalised word that is no adjective mention still ends the search
+    _, _, claims = member("They met in the Kessler plant near Schweinfurt.", "en", (M("Schweinfurt", "LOC", "L:sw"),))
+    assert [c.value for c in of_kind(claims, "place")] == ["L:sw"]  # through "near", not "in"
+    _, _, claims = member("They met in Kessler Hall, Schweinfurt.", "en", (M("Schweinfurt", "LOC", "L:sw"),))
+    assert of_kind(claims, "place") == []
+
+
 def test_a_place_named_without_a_preposition_is_not_located():
     _, _, claims = member("Libya and Egypt signed the deal.", "en", (M("Libya", "LOC", "L:ly"),))
     assert of_kind(claims, "place") == []

@@ -1,6 +1,8 @@
 """Located events: a place name governed by a locative preposition (``in Benghazi``, ``a
 Bengasi``, ``à Tripoli``, ``в Бенгази``), allowing a few lower-case words between them
-(``in the city of Benghazi``, ``nella Libia orientale`` reads the other way and needs none)."""
+(``in the city of Benghazi``, ``nella Libia orientale`` reads the other way and needs none), and
+among them an adjective of nationality or region (``in the Bavarian town of Schweinfurt``, a
+MISC mention)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ _LOCATIVE = {
     "pt": "em no na nos nas a para perto",
 }
 _ALL = frozenset(" ".join(_LOCATIVE.values()).split())
-_BETWEEN = 3  # lower-case words allowed between the preposition and the name
+_BETWEEN = 4  # words allowed between the preposition and the name
 
 
 def _preps(lang: str | None) -> frozenset[str]:
@@ -28,6 +30,8 @@ def _preps(lang: str | None) -> frozenset[str]:
 def place_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], lang: str | None,
                  mentions: list[Mention]) -> list[Claim]:
     preps = _preps(lang)
+    adjectives = [(m.start, m.end) for m in mentions if m.type in ("MISC", "NORP")]
+    qualifier = lambda start: text[start].islower() or any(s <= start < e for s, e in adjectives)  # noqa: E731
     claims = []
     for sent in sentences:
         for m in mentions:
@@ -38,11 +42,11 @@ def place_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], la
                 w = before[i]
                 if w.norm in preps:
                     between = before[i + 1:]
-                    if all(text[b.start].islower() for b in between):
+                    if all(qualifier(b.start) for b in between):
                         claims.append(Claim(article_id, "place", m.entity, m.start, m.end, sent.start, sent.end,
                                             entities=(m.entity,),
                                             detail={"name": m.text, "preposition": text[w.start:w.end]}))
                     break
-                if not text[w.start].islower():
+                if not qualifier(w.start):
                     break
     return claims
