@@ -34,6 +34,22 @@ def test_an_adjective_of_region_may_stand_between_preposition_and_place():
     assert of_kind(claims, "place") == []
 
 
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("fr", "Les deux blessés ont été transportés à l'hôpital Tenon.", "Tenon"),
+    ("it", "Il ferito è stato ricoverato presso l'ospedale Niguarda.", "Niguarda"),
+    ("pt", "Os feridos foram levados para o hospital Santa Maria.", "Santa Maria"),
+])
+def test_a_name_after_a_facility_noun_is_no_place_of_the_event(lang, text, name):
+    _, _, claims = member(text, lang, (M(name, "LOC", "L:x"),))
+    assert of_kind(claims, "place") == []
+
+
+def test_a_facility_in_a_place_still_locates():
+    text = "The wounded were taken to a hospital in Benghazi."
+    _, _, claims = member(text, "en", (M("Benghazi", "LOC", "L:benghazi"),))
+    assert [c.value for c in of_kind(claims, "place")] == ["L:benghazi"]
+
+
 def test_a_place_named_without_a_preposition_is_not_located():
     _, _, claims = member("Libya and Egypt signed the deal.", "en", (M("Libya", "LOC", "L:ly"),))
     assert of_kind(claims, "place") == []

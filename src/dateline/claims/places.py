@@ -2,7 +2,8 @@
 Bengasi``, ``à Tripoli``, ``в Бенгази``), allowing a few lower-case words between them
 (``in the city of Benghazi``, ``nella Libia orientale`` reads the other way and needs none), and
 among them an adjective of nationality or region (``in the Bavarian town of Schweinfurt``, a
-MISC mention)."""
+MISC mention). A name after a facility noun (``à l'hôpital Tenon``, ``all'ospedale Niguarda``)
+names the facility, where someone was taken, not the place of the event: no claim."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ _LOCATIVE = {
     "pt": "em no na nos nas a para perto",
 }
 _ALL = frozenset(" ".join(_LOCATIVE.values()).split())
+# facilities named after a person or a quarter ("hôpital Tenon", "Ospedale Niguarda")
+_FACILITY = frozenset("""hospital hospitals clinic prison jail hôpital clinique prison ospedale clinica
+    policlinico carcere hospital clínica cárcel prisión krankenhaus klinik klinikum gefängnis
+    больница больницу госпиталь госпитале клиника клинику тюрьма тюрьму hospital clínica prisão""".split())
 _BETWEEN = 4  # words allowed between the preposition and the name
 
 
@@ -42,7 +47,7 @@ def place_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], la
                 w = before[i]
                 if w.norm in preps:
                     between = before[i + 1:]
-                    if all(qualifier(b.start) for b in between):
+                    if all(qualifier(b.start) for b in between) and not any(b.norm in _FACILITY for b in between):
                         claims.append(Claim(article_id, "place", m.entity, m.start, m.end, sent.start, sent.end,
                                             entities=(m.entity,),
                                             detail={"name": m.text, "preposition": text[w.start:w.end]}))
