@@ -70,7 +70,10 @@ def test_filters_and_prefix_lookup(tmp_path):
             StoredArticle(_article(2, lang="it", source="Agenzia"), None),
             StoredArticle(_article(9, published=None), None),
         ], {})
-        ids = lambda f: [s.article.id[-1] for s in store.articles(f)]
+
+        def ids(f):
+            return [s.article.id[-1] for s in store.articles(f)]
+
         assert ids(ArticleFilter(lang="it")) == ["2"]
         assert ids(ArticleFilter(source="agenzia")) == ["2"]
         assert ids(ArticleFilter(since="2026-03-02")) == ["2"]

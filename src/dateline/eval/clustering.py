@@ -160,5 +160,6 @@ def evaluate_clustering(path: str | Path, level: str = "story", predictions: str
     result["peak_memory_mib"] = _peak_mib()
     if predictions is not None:
         with open(predictions, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps({"id": record["id"], "cluster": label}, ensure_ascii=False) + "\n" for record, label in zip(records, labels))
+            fh.writelines(json.dumps({"id": record["id"], "cluster": label}, ensure_ascii=False) + "\n"
+                          for record, label in zip(records, labels))
     return result

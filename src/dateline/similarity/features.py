@@ -60,9 +60,9 @@ _BASE_NAMES: tuple[str, ...] = (
 )
 # Square roots of the overlaps and cosines: most related pairs share little, and the judge is
 # linear, so a concave copy lets it value the first shared evidence most (+0.03 Pearson in CV).
-_SQRT_OF: tuple[str, ...] = ("stem_cosine", "entity_cosine", "name_weighted", "ent_jaccard", "ent_weighted", "ent_top_overlap", "per_jaccard", "org_jaccard",
-                             "loc_jaccard", "country_jaccard", "number_jaccard", "word_cosine",
-                             "char_cosine", "lead_char_cosine")
+_SQRT_OF: tuple[str, ...] = ("stem_cosine", "entity_cosine", "name_weighted", "ent_jaccard", "ent_weighted",
+                             "ent_top_overlap", "per_jaccard", "org_jaccard", "loc_jaccard", "country_jaccard",
+                             "number_jaccard", "word_cosine", "char_cosine", "lead_char_cosine")
 _SQRT_INDEX = np.array([_BASE_NAMES.index(n) for n in _SQRT_OF])
 FEATURE_NAMES: tuple[str, ...] = _BASE_NAMES + tuple(f"sqrt_{n}" for n in _SQRT_OF)
 
