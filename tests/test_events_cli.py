@@ -123,6 +123,38 @@ def test_clustering_across_runs_matches_one_run(tmp_path):
     assert events(one) == events(two)
 
 
+def test_the_store_follows_the_warm_up_second_look(tmp_path):
+    import random
+
+    from dateline.cluster import OnlineClusterer
+    from dateline.pipeline import cluster_pending
+
+    # twenty unrelated plant openings written alike: with a handful of reports every template word
+    # still looks rare, so the first look puts them in one story and the second look re-stories them
+    rng = random.Random(5)
+    name = lambda n: "".join(rng.choice(["ka", "lo", "mer", "vi", "tan", "dro", "sel", "pu"]) for _ in range(n))  # noqa: E731
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(20):
+        firm, town, person = name(3).capitalize(), name(3).capitalize(), f"{name(2).capitalize()} {name(3).capitalize()}"
+        (folder / f"{i:02d}.txt").write_text(
+            f"title: {firm} opens plant in {town}\nDate: 2026-04-0{1 + i % 9}\n\n{person}, head of {firm}, said the "
+            f"company had opened a plant in {town} with {rng.randint(10, 999)} workers. The council of {town} "
+            f"welcomed the {name(2)} and the {name(2)}.\n", encoding="utf-8")
+    db = tmp_path / "w.db"
+    run("ingest", folder, "--db", db, "--no-analyze")
+    run("analyze", "--db", db, "--no-cluster")
+    with open_store(db) as store:
+        # batches of 4 and a warm-up ending in the third: stories stored by two batches are moved
+        clusterer = OnlineClusterer(story_warmup=10)
+        summary = cluster_pending(store, batch_size=4, clusterer=clusterer)
+        events = {p.event_id for s in store.articles() if (p := store.placement(s.article.id))}
+        stored = {e: store.event_summary(e).story_id for e in events}
+    assert summary.story_moves > 0 and "re-storied" in summary.line()
+    assert stored == {e: clusterer.story_of(e) for e in events}
+    assert len(set(stored.values())) == clusterer.story_count
+
+
 def test_seeds_form_one_event(tmp_path):
     if not EN_SEED.exists():
         pytest.skip("seeds not present")

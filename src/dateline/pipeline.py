@@ -258,13 +258,14 @@ def cluster_pending(
     *,
     batch_size: int = 500,
     on_article: Callable[[int], None] | None = None,
+    clusterer: OnlineClusterer | None = None,
 ) -> ClusterSummary:
     """Place every analysed article not yet in an event, in ingest order (stage cluster, and
     story). One transaction per batch holds the placements, the story merges and moves and the
     clusterer's state, so a run killed at any point resumes where the last batch ended."""
     started = time.perf_counter()
     summary = ClusterSummary()
-    clusterer = OnlineClusterer()
+    clusterer = clusterer or OnlineClusterer()  # tests pass one with other settings
     saved = store.cluster_state()
     if saved:
         clusterer.load_state(json.loads(zlib.decompress(saved)))

@@ -189,6 +189,11 @@ class OnlineClusterer:
             story_id = self._story_alias[story_id]
         return story_id
 
+    def story_of(self, event_id: str) -> str | None:
+        """The story a live event is in now (None once the event has left the window)."""
+        story = self.stories.live.get(self._story_of_event.get(event_id, -1))
+        return story.id if story is not None else None
+
     def drain_merges(self) -> list[tuple[str, str]]:
         """Story merges since the last call: ``(absorbed id, surviving id)`` in order."""
         merges, self._merges = self._merges, []
