@@ -132,15 +132,6 @@ class Centroid:
             out[FIELDS[k]][terms[i]] = x
         return out
 
-    def cosine(self, v: ArticleVectors, f: str) -> float:
-        self._adopt(v.vocab)
-        k = _FIELD[f]
-        n2 = float(self.norm2[k])
-        if n2 <= 0:
-            return 0.0
-        sel = v.fld == k
-        return _dot(*self._field(k), v.ids[sel], v.vals[sel]) / math.sqrt(n2)
-
     def centroid_cosine(self, other: Centroid, f: str) -> float:
         if self.vocab is not None:
             other._adopt(self.vocab)

@@ -18,7 +18,7 @@ no vocabulary ships with the package. Fields:
 
 Terms are numbered by a :class:`Vocabulary` (one per vectoriser, saved with the clusterer's
 state) that also holds their document frequencies; an article's vectors are numpy arrays of
-term ids and weights (:class:`ArticleVectors`; ``vectors`` still gives ``{field: {term: weight}}``).
+term ids and weights (:class:`ArticleVectors`).
 """
 
 from __future__ import annotations
@@ -213,15 +213,6 @@ class ArticleVectors:
     entity_ids: frozenset[int] = frozenset()
     has_per: bool = False
 
-    @property
-    def vectors(self) -> dict[str, dict[str, float]]:
-        """field -> {term: weight} (built on demand; scoring uses the arrays)."""
-        out: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
-        terms = self.vocab.terms
-        for i, x, f in zip(self.ids.tolist(), self.vals.tolist(), self.fld.tolist()):
-            out[FIELDS[f]][terms[i]] = x
-        return out
-
 
 class Vectoriser:
     """Turns analysed articles into :class:`ArticleVectors`, counting document frequencies as
@@ -282,8 +273,8 @@ class Vectoriser:
         ent, stem = FIELDS.index("entities"), FIELDS.index("stems")
         terms = vocab.terms
         ents = sorted(zip([terms[i] for i in ids_of[ent]], segment(ent), ids_of[ent]), key=lambda x: (-x[1], x[0]))
-        stems = sorted(((w, x) for w, x in zip([terms[i] for i in ids_of[stem]], segment(stem)) if len(w) >= 3),
-                       key=lambda x: (-x[1], x[0]))
+        # stems are 4 letters or more already (field_counts)
+        stems = sorted(zip([terms[i] for i in ids_of[stem]], segment(stem)), key=lambda x: (-x[1], x[0]))
         keys = ([f"e:{e}" for e, _, _ in ents[:self.index_entities]]
                 + [f"w:{w}" for w, _ in stems[:self.index_terms]])
         order = np.argsort(ids, kind="stable")
