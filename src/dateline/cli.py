@@ -326,7 +326,7 @@ def event(event_id, db, as_json) -> None:
         event_id = _one(store.find_event(event_id), event_id, "event", "dateline events")
         summary = store.event_summary(event_id)
         members = store.event_members(event_id)
-        analysed, entities = event_members(store, event_id)
+        analysed, entities = event_members(store, event_id, members)
     assert summary is not None
     claims_of = [extract_claims(art, an) for art, an in analysed]  # once, for the record and the comparison
     comparison = compare_event([(art, an, cs) for (art, an), cs in zip(analysed, claims_of)], entities)

@@ -304,10 +304,13 @@ def cluster_pending(
     return summary
 
 
-def event_members(store: Store, event_id: str) -> tuple[list[tuple[Article, Analysis]], dict[str, Entity]]:
-    """An event's analysed members in placement order, and the entities they mention."""
-    analysed = [(s.article, a) for s, _ in store.event_members(event_id)
-                if (a := store.analysis(s.article.id)) is not None]
+def event_members(store: Store, event_id: str,
+                  members: list[tuple[StoredArticle, PlacementRow]] | None = None,
+                  ) -> tuple[list[tuple[Article, Analysis]], dict[str, Entity]]:
+    """An event's analysed members in placement order, and the entities they mention;
+    ``members``: the event's rows when the caller has read them already."""
+    members = store.event_members(event_id) if members is None else members
+    analysed = [(s.article, a) for s, _ in members if (a := store.analysis(s.article.id)) is not None]
     ids = sorted({m.entity for _, a in analysed for m in a.mentions if m.entity})
     return analysed, {e.id: e for i in ids if (e := store.entity(i)) is not None}
 
