@@ -34,14 +34,20 @@ import numpy as np
 
 from dateline.ids import normalize_for_id
 from dateline.models import Analysis, Article
-from dateline.similarity.features import Profile, SimilarityContext, build_profile, lead_text, word_ngrams
+from dateline.similarity.features import (
+    LEAD_CHARS,
+    Profile,
+    SimilarityContext,
+    build_profile,
+    lead_text,
+    word_ngrams,
+)
 
 # No field of resolved days: in a dated stream every article of the window shares them, so they
 # cannot tell two events apart (the window and the day gap feature carry time instead).
 FIELDS: tuple[str, ...] = ("stems", "entities", "per", "names", "lead_chars", "lead_masked", "numbers")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+", re.UNICODE)
-_LEAD_CHARS = 300
 _WORD_CACHE = 50_000  # words whose n-gram ids are remembered, per field (emptied when full)
 
 
@@ -56,8 +62,9 @@ def numbers(text: str, analysis: Analysis) -> Counter[str]:
     return found
 
 
-def masked_lead(article: Article, analysis: Analysis, chars: int = _LEAD_CHARS) -> str:
-    """Title and lead without the entity mentions and time expressions."""
+def masked_lead(article: Article, analysis: Analysis, chars: int = LEAD_CHARS) -> str:
+    """Title and lead (as :func:`~dateline.similarity.features.lead_text` cuts it) without the
+    entity mentions and time expressions."""
     text = list(article.text[:chars])
     hidden: set[str] = set()
     for start, end, surface in ([(m.start, m.end, m.text) for m in analysis.mentions]

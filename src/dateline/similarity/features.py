@@ -68,7 +68,7 @@ FEATURE_NAMES: tuple[str, ...] = _BASE_NAMES + tuple(f"sqrt_{n}" for n in _SQRT_
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_LEAD_CHARS = 300
+LEAD_CHARS = 300  # title + this many characters of text: the lead (also what clustering masks)
 _TOP_ENTITIES = 5
 
 
@@ -126,7 +126,7 @@ def char_ngrams(text: str, low: int = 3, high: int = 5) -> Counter[str]:
 
 def lead_text(article: Article) -> str:
     """Title and the start of the text: what the ``lead_chars`` n-grams are counted over."""
-    return (article.title or "") + " " + article.text[:_LEAD_CHARS]
+    return (article.title or "") + " " + article.text[:LEAD_CHARS]
 
 
 def _country_of_id(entity_id: str) -> str | None:
