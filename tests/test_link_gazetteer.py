@@ -1,6 +1,8 @@
 """The shipped gazetteer: places across languages and scripts, demonyms, titles."""
 
-import time
+import gzip
+import json
+from importlib import resources
 
 import pytest
 
@@ -13,14 +15,11 @@ def g():
     return gz.load()
 
 
-def test_loads_fast_and_matches_the_key_version(g):
+def test_loads_and_matches_the_key_version(g):
+    """Its load time is measured in bench/analyze_bench.py (load_seconds), not asserted here."""
     gz.load.cache_clear()
-    t = time.perf_counter()
     g2 = gz.load()
-    assert time.perf_counter() - t < 5  # about 0.5-1 s; generous for slow CI machines
     assert len(g2.places) > 30000
-    import gzip, json
-    from importlib import resources
     data = json.loads(gzip.decompress(resources.files("dateline.data").joinpath("gazetteer.json.gz").read_bytes()))
     assert data["version"] == KEY_VERSION, "keys changed: run scripts/build_gazetteer.py"
 
@@ -87,3 +86,27 @@ def test_role_before_a_mention():
     t = "said Prime Minister Jane Doe"
     assert gz.role_before(t, t.find("Jane"), "en")[0] == "Prime Minister"
     assert gz.role_before("met Jane Doe", 4, "en") is None
+
+
+def test_longest_name_counts_the_tokens_of_listed_names(g):
+    assert g.longest_name("united") >= 3  # united arab emirates
+    assert g.longest_name("new") >= 2  # new york, new delhi
+    assert g.longest_name("zxqwvblorft") == 0
+
+
+def test_spotting_skips_only_lookups_that_cannot_match(monkeypatch):
+    """Pruning multi-word lookups by the names' first words finds exactly what trying every
+    span finds."""
+    from dateline.link import spotting
+
+    texts = [
+        ("Leaders of the United Arab Emirates met in New York and New Delhi with the United Nations.", "en"),
+        ("La Repubblica Democratica del Congo e la Nuova Zelanda hanno firmato a Città del Messico.", "it"),
+        ("Делегация Объединённых Арабских Эмиратов прибыла в Нью-Йорк.", "ru"),
+        ("Przedstawiciele Zjednoczonych Emiratów Arabskich i Stanów Zjednoczonych spotkali się w Warszawie.", "pl"),
+        ("Reuters reported from Rio de Janeiro, Sao Paulo and Hong Kong on Tuesday.", None),
+    ]
+    pruned = [spotting.spot(t, lang) for t, lang in texts]
+    assert any(m.text == "United Arab Emirates" for m in pruned[0])
+    monkeypatch.setattr(spotting, "_longest_from", lambda word, lang: spotting._MAX_TOKENS)
+    assert [spotting.spot(t, lang) for t, lang in texts] == pruned

@@ -186,7 +186,9 @@ def test_evaluate_entities_linking_hook_and_collapsed_types(tmp_path):
             {"start": 11, "end": 17, "type": "PER", "entity": "PER-Haftar"},
             {"start": 21, "end": 28, "type": "EVT", "entity": "LOC-Benghazi"}]},
     ])
-    tagger = _FixedTagger({t: [Mention(0, 6, "PER", "Haftar"), Mention(11, 17, "PER", "Хафтар"), Mention(21, 28, "MISC", "Bengasi")]})
+    tagger = _FixedTagger(
+        {t: [Mention(0, 6, "PER", "Haftar"), Mention(11, 17, "PER", "Хафтар"), Mention(21, 28, "MISC", "Bengasi")]}
+    )
 
     def linker(records, mentions):
         return [["e1", "e2", "e3"] for _ in records]
@@ -198,3 +200,54 @@ def test_evaluate_entities_linking_hook_and_collapsed_types(tmp_path):
     # the two matched Haftar mentions got different ids: precision 1, recall 1/2
     assert r["linking"]["mentions"] == 2
     assert r["linking"]["bcubed_precision"] == 1.0 and r["linking"]["bcubed_recall"] == 0.5
+
+
+def test_model_attributes_are_the_models_own():
+    """The attribute names read from the model file are those CRFsuite itself reports."""
+    if not default_model_path().is_file():
+        pytest.skip("NER model not built")
+    import pycrfsuite
+
+    from dateline.analyze.crf_attributes import model_attributes
+
+    known = model_attributes(default_model_path())
+    raw = pycrfsuite.Tagger()
+    raw.open(str(default_model_path()))
+    weighted = {attr for attr, _ in raw.info().state_features}
+    assert known is not None and weighted <= known
+    assert len(known) - len(weighted) < 0.01 * len(known)
+
+
+def test_model_attributes_of_a_file_that_is_no_model(tmp_path):
+    from dateline.analyze.crf_attributes import model_attributes
+
+    (tmp_path / "x.crfsuite").write_bytes(b"lCRF" + b"\x00" * 10)
+    (tmp_path / "y.crfsuite").write_text("not a model", encoding="utf-8")
+    assert model_attributes(tmp_path / "x.crfsuite") is None
+    assert model_attributes(tmp_path / "y.crfsuite") is None
+    assert model_attributes(tmp_path / "missing.crfsuite") is None
+
+
+@needs_model
+def test_dropping_unknown_features_changes_no_label():
+    """The tagger sends only attributes its model knows; every label stays what the full
+    feature lists give, and the lists it sends are shorter."""
+    from dateline.analyze.ner import _ALL_FEATURES, document_sequences
+
+    t = CrfTagger()
+    t._load()
+    assert t._features is not _ALL_FEATURES and t._features.known
+    texts = [(text, lang) for lang, text, _ in CASES] + [
+        ("Zxqwv Blorft visited Quibbleton-on-Sea with the Frobnik Society on 3 March.", "en"),
+        ("Die Gewerkschaft Verdi rief am Dienstag in Schweinfurt zum Streik auf.", "de"),
+    ]
+    sent = total = 0
+    for text, lang in texts:
+        for (_, full), (_, kept) in zip(
+            document_sequences(tokenize(text), lang), document_sequences(tokenize(text), lang, t._features)
+        ):
+            assert t._tagger.tag(full) == t._tagger.tag(kept)
+            assert all(set(k) <= set(f) for k, f in zip(kept, full))
+            sent += sum(map(len, kept))
+            total += sum(map(len, full))
+    assert sent < total

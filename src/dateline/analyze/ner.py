@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dateline.analyze.crf_attributes import model_attributes
 from dateline.analyze.tokens import Token, sentences, tokenize
 
 TYPES = ("PER", "ORG", "LOC", "MISC", "EVT", "PRO")
@@ -113,11 +114,11 @@ def _place_feature(low: str, places: frozenset[str]) -> str | None:
 
 
 class _Word:
-    """What a word contributes on its own, computed once per distinct word (see ``_word``)."""
+    """What a word contributes on its own, computed once per distinct word (see ``Features``)."""
 
     __slots__ = ("as_next", "as_next2", "as_prev", "as_prev2", "cls", "feats", "low", "shape", "suffix3")
 
-    def __init__(self, word: str) -> None:
+    def __init__(self, word: str, known: frozenset[str] | None = None) -> None:
         low = word.lower()
         shape = _shape(word)
         n = len(word)
@@ -139,7 +140,7 @@ class _Word:
             f.append("L1")
         elif n > 12:
             f.append("Llong")
-        self.feats = tuple(f)
+        self.feats = _kept(f, known)
         self.low = low
         self.shape = shape
         # a neighbour's coarse class: its lower form, or its shape when it is capitalised
@@ -147,24 +148,40 @@ class _Word:
         self.suffix3 = low[-3:] if len(low) > 3 else None
         # what this word says as a neighbour, built once per word rather than once per occurrence
         s3 = (self.suffix3,) if self.suffix3 else ()
-        self.as_prev = ("w-1=" + low, *("s3-1=" + x for x in s3), "c-1=" + self.cls)
-        self.as_prev2 = ("w-2=" + low, "c-2=" + self.cls)
-        self.as_next = ("w+1=" + low, *("s3+1=" + x for x in s3), "c+1=" + self.cls)
-        self.as_next2 = ("w+2=" + low, "c+2=" + self.cls)
+        self.as_prev = _kept(("w-1=" + low, *("s3-1=" + x for x in s3), "c-1=" + self.cls), known)
+        self.as_prev2 = _kept(("w-2=" + low, "c-2=" + self.cls), known)
+        self.as_next = _kept(("w+1=" + low, *("s3+1=" + x for x in s3), "c+1=" + self.cls), known)
+        self.as_next2 = _kept(("w+2=" + low, "c+2=" + self.cls), known)
 
 
-_WORD_CACHE: dict[str, _Word] = {}
-_CACHE_MAX = 200_000
+def _kept(names, known: frozenset[str] | None) -> tuple[str, ...]:
+    return tuple(names) if known is None else tuple(x for x in names if x in known)
 
 
-def _word(word: str) -> _Word:
-    info = _WORD_CACHE.get(word)
-    if info is None:
-        info = _Word(word)
-        if len(_WORD_CACHE) >= _CACHE_MAX:
-            _WORD_CACHE.clear()
-        _WORD_CACHE[word] = info
-    return info
+class Features:
+    """Builds CRFsuite attribute lists, keeping only the names in ``known`` (None: all of them).
+
+    Training sees every feature; the tagger passes its model's attributes (``crf_attributes``), so
+    strings the model has no weight for are never sent. Word-level parts are cached per word.
+    """
+
+    _CACHE_MAX = 200_000
+
+    def __init__(self, known: frozenset[str] | None = None) -> None:
+        self.known = known
+        self._words: dict[str, _Word] = {}
+
+    def word(self, word: str) -> _Word:
+        info = self._words.get(word)
+        if info is None:
+            info = _Word(word, self.known)
+            if len(self._words) >= self._CACHE_MAX:
+                self._words.clear()
+            self._words[word] = info
+        return info
+
+
+_ALL_FEATURES = Features()
 
 
 def document_hints(tokens: list[Token]) -> dict[int, str]:
@@ -193,7 +210,9 @@ def document_hints(tokens: list[Token]) -> dict[int, str]:
     return hints
 
 
-def document_sequences(tokens: list[Token], lang: str | None) -> list[tuple[list[Token], list[list[str]]]]:
+def document_sequences(
+    tokens: list[Token], lang: str | None, features: Features | None = None
+) -> list[tuple[list[Token], list[list[str]]]]:
     """The text's sentences with their CRFsuite attribute lists (document hints included)."""
     hints = document_hints(tokens)
     out = []
@@ -201,27 +220,35 @@ def document_sequences(tokens: list[Token], lang: str | None) -> list[tuple[list
     for sent in sentences(tokens):
         extra = [hints.get(pos + j) for j in range(len(sent))]
         pos += len(sent)
-        out.append((sent, sentence_features([t.text for t in sent], [t.first for t in sent], lang, extra)))
+        out.append((sent, sentence_features([t.text for t in sent], [t.first for t in sent], lang, extra, features)))
     return out
 
 
 def sentence_features(
-    words: list[str], firsts: list[bool], lang: str | None, extra: list[str | None] | None = None
+    words: list[str],
+    firsts: list[bool],
+    lang: str | None,
+    extra: list[str | None] | None = None,
+    features: Features | None = None,
 ) -> list[list[str]]:
     """CRFsuite attribute lists for one sentence (``words`` are token texts)."""
+    fs = features or _ALL_FEATURES
+    known = fs.known
     lang = (lang or "xx").lower()
     places = _places()
     g = language_group(lang)
     g_sh = g + "|sh="
     g_f = g + "|F|"
-    lang_f = "lg=" + lang
+    lang_f = ("lg=" + lang,) if known is None or "lg=" + lang in known else ()
     n = len(words)
-    info = [_word(w) for w in words]
+    info = [fs.word(w) for w in words]
+    # Word parts come from the cache already kept; a string built for this occurrence is kept
+    # only if the model knows it (``known is None``: training, keep everything).
     out: list[list[str]] = []
     for i, w in enumerate(words):
         x = info[i]
         f = list(x.feats)
-        f.append(lang_f)
+        f.extend(lang_f)
         sh = x.shape
         if extra is not None and extra[i]:
             f.append(extra[i])
@@ -229,15 +256,23 @@ def sentence_features(
             gz = _place_feature(x.low, places)
             if gz:
                 f.append(gz)
-        f.append(g_sh + sh)
+        a = g_sh + sh
+        if known is None or a in known:
+            f.append(a)
         if firsts[i]:
             f.append("F")
-            f.append(g_f + sh)
+            a = g_f + sh
+            if known is None or a in known:
+                f.append(a)
         if i > 0:
             p = info[i - 1]
             f.extend(p.as_prev)
-            f.append("bg-1=" + p.low + "|" + x.low)
-            f.append("sh-1|sh=" + p.shape + "|" + sh)
+            a = "bg-1=" + p.low + "|" + x.low
+            if known is None or a in known:
+                f.append(a)
+            a = "sh-1|sh=" + p.shape + "|" + sh
+            if known is None or a in known:
+                f.append(a)
             if i > 1:
                 f.extend(info[i - 2].as_prev2)
         else:
@@ -245,8 +280,12 @@ def sentence_features(
         if i < n - 1:
             q = info[i + 1]
             f.extend(q.as_next)
-            f.append("bg+1=" + x.low + "|" + q.low)
-            f.append("sh|sh+1=" + sh + "|" + q.shape)
+            a = "bg+1=" + x.low + "|" + q.low
+            if known is None or a in known:
+                f.append(a)
+            a = "sh|sh+1=" + sh + "|" + q.shape
+            if known is None or a in known:
+                f.append(a)
             if i < n - 2:
                 f.extend(info[i + 2].as_next2)
         else:
@@ -303,6 +342,7 @@ class CrfTagger:
     def __init__(self, model_path: str | Path | None = None) -> None:
         self.model_path = Path(model_path) if model_path else default_model_path()
         self._tagger: Any = None  # pycrfsuite.Tagger, opened on first use
+        self._features = _ALL_FEATURES  # replaced by the model's own on first use
         self._lock = threading.Lock()
 
     def _load(self) -> Any:
@@ -317,6 +357,9 @@ class CrfTagger:
                         )
                     tagger = pycrfsuite.Tagger()
                     tagger.open(str(self.model_path))
+                    known = model_attributes(self.model_path)
+                    if known is not None:
+                        self._features = Features(known)
                     self._tagger = tagger
         return self._tagger
 
@@ -330,7 +373,7 @@ class CrfTagger:
             return []
         tagger = self._load()
         mentions: list[Mention] = []
-        for sent, feats in document_sequences(tokenize(text), lang):
+        for sent, feats in document_sequences(tokenize(text), lang, self._features):
             with self._lock:  # a pycrfsuite Tagger is not safe to share between threads
                 labels = tagger.tag(feats)
             mentions.extend(decode_bio(sent, labels, text))

@@ -41,6 +41,7 @@ class Gazetteer:
         self._keys = keys
         self._by_id = {p.id: i for i, p in enumerate(self.places)}
         self._add_lexicon()
+        self._name_lengths: dict[str, int] | None = None  # built on first use (0.2 s)
 
     def _add(self, key: str, i: int, first: bool = False) -> None:
         ids = self._keys.setdefault(key, [])
@@ -110,6 +111,24 @@ class Gazetteer:
             if p is not None:
                 return p
         return None
+
+    def longest_name(self, token: str) -> int:
+        """The most tokens in an exact or irregular name key (``=``, ``I:``) that begins with the
+        folded ``token``; 0 when none does. Spotting uses it to skip multi-word lookups that
+        cannot match: most capitalised words begin no listed name of two or more words."""
+        if self._name_lengths is None:
+            lengths: dict[str, int] = {}
+            for key in self._keys:
+                if key.startswith("="):
+                    tokens = key[1:].split()
+                elif key.startswith("I:"):
+                    tokens = key[2:].split()
+                else:
+                    continue
+                if tokens and lengths.get(tokens[0], 0) < len(tokens):
+                    lengths[tokens[0]] = len(tokens)
+            self._name_lengths = lengths
+        return self._name_lengths.get(token, 0)
 
     def is_place_name(self, text: str, lang: str | None = None) -> bool:
         """Written as some place's name (in any locale), not merely derived from one."""

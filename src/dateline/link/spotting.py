@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from dateline.link import gazetteer as gaz
-from dateline.link.keys import fold
+from dateline.link.keys import fold, stem_token
 from dateline.models import Mention
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-.](?=[^\W\d_]))*")
@@ -53,6 +53,18 @@ def _is_demonym(word: str) -> bool:
     return fold(word) not in _STOP and gaz.load().demonym_country(word) is not None
 
 
+@lru_cache(maxsize=200_000)
+def _longest_from(word: str, lang: str | None) -> int:
+    """How many words a listed name that starts with ``word`` can span (at least 1)."""
+    tokens = fold(word).split()
+    if not tokens:
+        return _MAX_TOKENS  # nothing to prune on
+    first = tokens[0]
+    g = gaz.load()
+    # lookup() tries the folded name and its stems (with the text's language, and without)
+    return max(1, *(g.longest_name(t) - len(tokens) + 1 for t in {first, stem_token(first, lang), stem_token(first, None)}))
+
+
 def spot(text: str, lang: str | None, nationalities_only: bool = False) -> list[Mention]:
     """``nationalities_only``: just the nationality words (one token each), for text whose names
     a tagger finds better (about a third of the work)."""
@@ -77,7 +89,8 @@ def spot(text: str, lang: str | None, nationalities_only: bool = False) -> list[
             continue  # handled below
         matched = 0
         if w0[0].isupper():
-            for n in range(min(1 if nationalities_only else _MAX_TOKENS, len(words) - i), 0, -1):
+            longest = 1 if nationalities_only else min(_MAX_TOKENS, len(words) - i, _longest_from(w0, lang))
+            for n in range(longest, 0, -1):
                 s, e = s0, words[i + n - 1][1]
                 gap = text[words[i + n - 2][1]: words[i + n - 1][0]] if n > 1 else ""
                 if n > 1 and ("\n" in gap or len(gap) > 2):
