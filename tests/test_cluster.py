@@ -266,11 +266,12 @@ def _example_events() -> tuple[list[str], list[str], list[str]]:
 
 
 def test_bundled_examples_form_their_events():
-    """KNOWN GAP: the manifest's five events are not all recovered. Nothing is wrongly merged
-    and reports in four or five languages join one event, but some reports stay apart (E4's
-    German one, E3's Russian one, one report of E1 or E2): on 19 reports the stream has little
-    word statistics, and the event head (trained mostly on English ECB+) needs more than shared
-    entities to join across languages. BCubed F1 0.84 (precision 1.0) on 2026-11-23."""
+    """KNOWN GAP: the manifest's five events are not all recovered. Nothing is wrongly merged,
+    reports in four or five languages join one event and the Azores quake (E2: en, it, pt, es) is
+    one event, but E4's German report, E3's Russian one and E1's French one stay apart (its
+    probability 0.346 against the threshold 0.35): on 19 reports the stream has little word
+    statistics, and the event head (trained on English ECB+) needs more than shared entities to
+    join across languages. BCubed F1 0.86 (precision 1.0) on 2026-11-23."""
     gold, predicted, langs = _example_events()
     assert len(gold) == 19
     by_gold: dict[str, set[str]] = {}
@@ -283,9 +284,12 @@ def test_bundled_examples_form_their_events():
         langs_of.setdefault(p, set()).add(lang)
     assert max(len(v) for v in langs_of.values()) >= 4
     assert by_gold["E5"].isdisjoint(by_gold["E3"])  # the workshop fire is not the strike
+    # E2's place names (Rabo de Peixe, Ribeira Grande) are typed LOC in English and PER in Italian
+    # and Portuguese; the linker still makes them one entity each, and the four reports join
+    assert len(by_gold["E2"]) == 1
     b = bcubed(predicted, gold)
     assert b["precision"] == 1.0  # nothing wrongly merged
-    assert b["f1"] >= 0.8  # full recovery would be 1.0
+    assert b["f1"] >= 0.85  # full recovery would be 1.0
 
 
 def test_heads_file_matches_the_features_and_explains_its_scores():

@@ -108,6 +108,25 @@ def test_gazetteer_mentions_in_latin_and_cyrillic():
     assert ru == {"Москве", "Германии"}
 
 
+def test_a_place_name_tagged_as_a_person_elsewhere_is_one_entity(linker):
+    """Taggers confuse unfamiliar multi-word place names with people; the name key joins them,
+    in either order. Other type pairs of one name stay apart (building and administration)."""
+    en = link(linker, "The quake hit near Vila do Porto Novo before dawn.", "en", [("Vila do Porto Novo", "LOC")])
+    pt = link(linker, "O sismo atingiu Vila do Porto Novo.", "pt", [("Vila do Porto Novo", "PER")])
+    it = link(linker, "Il sisma ha colpito Ribeira da Serra Alta.", "it", [("Ribeira da Serra Alta", "PER")])
+    es = link(linker, "El sismo sacudió Ribeira da Serra Alta.", "es", [("Ribeira da Serra Alta", "LOC")])
+    assert en["Vila do Porto Novo"].entity == pt["Vila do Porto Novo"].entity
+    assert it["Ribeira da Serra Alta"].entity == es["Ribeira da Serra Alta"].entity
+    assert pt["Vila do Porto Novo"].type == "PER"  # the tagger's type is kept on the mention
+    org = link(linker, "A spokesman for the Casa Branca Norte said.", "en", [("Casa Branca Norte", "ORG")])
+    loc = link(linker, "Protesters gathered outside the Casa Branca Norte.", "en", [("Casa Branca Norte", "LOC")])
+    assert org["Casa Branca Norte"].entity != loc["Casa Branca Norte"].entity
+    # a one-word name is not joined across types (Jordan the person, Jordan the river)
+    p1 = link(linker, "Zorvath scored twice.", "en", [("Zorvath", "PER")])
+    p2 = link(linker, "Floods along the Zorvath.", "en", [("Zorvath", "LOC")])
+    assert p1["Zorvath"].entity != p2["Zorvath"].entity
+
+
 def test_titles_are_split_from_people(linker):
     text = "Field Marshal Asim Munir arrived. Gen. John Smith followed."
     ms = [Mention(0, 24, "Field Marshal Asim Munir", "PER"), Mention(34, 49, "Gen. John Smith", "PER")]

@@ -75,6 +75,11 @@ def _single_key(text: str, lang: str | None) -> str:
     return k if len(k) >= 3 else "=" + stem(text, lang)
 
 
+def _untyped(typed_key: str) -> str:
+    """``LOC|rb de pks`` -> ``*|rb de pks``: the index key of a multi-word name of any type."""
+    return "*|" + typed_key.split("|", 1)[1]
+
+
 class Linker:
     """Holds the entity state across documents; feed it documents in order with ``link_document``."""
 
@@ -208,6 +213,25 @@ class Linker:
             out[i] = replace(m, entity=rid)
         return out, list(touched)
 
+    def _untyped_match(self, key: str, type_: str) -> str | None:
+        """An entity of the same multi-word name tagged a person in one text and something else in
+        another: a tagger's person/place confusion on an unfamiliar name (``Rabo de Peixe`` LOC in
+        one report, PER in the next). ORG, LOC, PRO and EVT of one name stay apart: they are often
+        different things (the White House building and the administration; a pipeline and its
+        operating company)."""
+        rid = self._index.get(_untyped(key))
+        if rid is not None and (type_ == "PER") != (self._records[rid].type == "PER"):
+            return rid
+        return None
+
+    def _register_untyped(self, key: str, rid: str) -> None:
+        """The first entity of each multi-word name key, of any type, for ``_untyped_match``; a
+        gazetteer place of that name replaces an entity the corpus made (a known place wins)."""
+        k = _untyped(key)
+        old = self._index.get(k)
+        if old is None or (self._records[old].source != "gazetteer" and self._records[rid].source == "gazetteer"):
+            self._index[k] = rid
+
     def _split_role(self, text: str, m: Mention, lang: str | None) -> Mention:
         if m.type != "PER" or m.role is not None:
             return m
@@ -235,7 +259,7 @@ class Linker:
                         rid = fid
                         break
             if rid is None:
-                rid = self._index.get(key)
+                rid = self._index.get(key) or self._untyped_match(key, "PER")
             if rid is None:
                 # a person known elsewhere only by the surname becomes this full name
                 sur = self._surnames.get("PER|" + _single_key(toks[-1], lang))
@@ -248,6 +272,7 @@ class Linker:
             self._records[rid].full = True
             doc[key] = rid
             self._index.setdefault(key, rid)
+            self._register_untyped(key, rid)
             fullnames.append((m.start, keys, rid))
             sk = "PER|" + _single_key(toks[-1], lang)
             self._surnames.setdefault(sk, Counter())[rid] += 1
@@ -304,12 +329,16 @@ class Linker:
                     p = self._gaz.lookup(text, lang, "ORG")
             if p is not None:
                 rid = self._record_for_place(p).id
+        if rid is None and not single and not acr:
+            rid = self._untyped_match(keys[0], m.type)
         if rid is None:
             rid = self._new(m.type, primary, kind="acronym" if acr else None).id
         for k in keys:
             doc[k] = rid
             self._index.setdefault(k, rid)
         if not single:
+            if not acr:
+                self._register_untyped(keys[0], rid)
             multi.append((f"{m.type}|" + _single_key(fold(text).split()[0], lang), rid))
         return rid
 
