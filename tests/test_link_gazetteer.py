@@ -110,3 +110,13 @@ def test_spotting_skips_only_lookups_that_cannot_match(monkeypatch):
     assert any(m.text == "United Arab Emirates" for m in pruned[0])
     monkeypatch.setattr(spotting, "_longest_from", lambda word, lang: spotting._MAX_TOKENS)
     assert [spotting.spot(t, lang) for t, lang in texts] == pruned
+
+
+def test_a_skeleton_alone_does_not_make_a_town(g):
+    """Phonetic keys bridge spellings and scripts, but a town found only by its skeleton must be
+    spelled alike: the Azores are not Erzincan (TR) nor Akureyri (IS)."""
+    for name, lang in (("Azores", "en"), ("Açores", "pt"), ("Andalusia", "en")):
+        p = g.lookup(name, lang)
+        assert p is None or p.kind != "city", (name, p)
+    assert g.lookup("Вашингтоне", "ru").name == "Washington"
+    assert g.lookup("Waszyngtonie", "pl").name == "Washington"

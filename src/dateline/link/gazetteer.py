@@ -11,6 +11,7 @@ import gzip
 import json
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
@@ -73,11 +74,14 @@ class Gazetteer:
         i = self._by_id.get(place_id)
         return None if i is None else self.places[i]
 
-    def _first(self, key: str, type_: str | None, min_population: int = 0) -> Place | None:
+    def _first(self, key: str, type_: str | None, min_population: int = 0, like: str | None = None) -> Place | None:
+        """The first candidate of ``key`` of the type; with ``like``, a city only if its name is
+        spelled close to ``like`` (see ``_close``)."""
         for i in self._keys.get(key, ()):
             p = self.places[i]
             if (type_ is None or p.type == type_) and (p.kind != "city" or p.population >= min_population):
-                return p
+                if like is None or p.kind != "city" or _close(like, p.name):
+                    return p
         return None
 
     def lookup(self, text: str, lang: str | None = None, type_: str | None = "LOC",
@@ -106,8 +110,12 @@ class Gazetteer:
         if strict:
             return None
         plain = " ".join(skeleton(t) for t in fold(text).split())
-        for key in ("I:" + name_key(text, lang), "~" + plain, "~" + name_key(text, lang)):
-            p = self._first(key, type_, min_population)
+        p = self._first("I:" + name_key(text, lang), type_, min_population)
+        if p is not None:
+            return p
+        folded = fold(text)
+        for key in ("~" + plain, "~" + name_key(text, lang)):
+            p = self._first(key, type_, min_population, like=folded)
             if p is not None:
                 return p
         return None
@@ -149,6 +157,17 @@ class Gazetteer:
                 if p is not None:
                     return p
         return None
+
+
+CLOSE_SPELLING = 0.7
+
+
+@lru_cache(maxsize=65536)
+def _close(folded: str, name: str) -> bool:
+    """A phonetic skeleton alone is too loose for the tens of thousands of towns (``Azores`` has
+    the skeleton of ``Erzincan``, ``Açores`` that of ``Akureyri``): a city found by skeleton must
+    also be spelled alike, once both are folded to Latin letters (``Вашингтоне`` ~ ``Washington``)."""
+    return SequenceMatcher(None, folded, fold(name)).ratio() >= CLOSE_SPELLING
 
 
 _SUFFIXES = frozenset(lexicon.DEMONYM_SUFFIXES)
