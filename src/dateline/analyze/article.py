@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from dateline.analyze.ner import CrfTagger
 from dateline.analyze.nouns import NOUN_CAPITALISING, filter_noun_language_mentions
+from dateline.analyze.place_words import retype_place_names
 from dateline.analyze.sentences import split_sentences
 from dateline.analyze.times import find_times
 from dateline.models import Analysis, Article, Mention
@@ -37,6 +38,7 @@ def find_mentions(text: str, lang: str | None, tagger: CrfTagger, extra_mentions
               if t is not None]
     if lang in NOUN_CAPITALISING:
         tagged = filter_noun_language_mentions(tagged, is_known_name or (lambda _: False))
+    tagged = retype_place_names(tagged)
     trained = lang in TAGGER_LANGUAGES
     if trained:  # its misses there are rarely names a gazetteer knows; its own types are better
         extra_mentions = [m for m in extra_mentions if m.type == "NORP"]

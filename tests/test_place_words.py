@@ -1,0 +1,30 @@
+"""Names that open with a word for a kind of place are places, when the tagger said person."""
+
+from dateline.analyze.place_words import retype_place_names
+from dateline.models import Mention
+
+
+def _m(text: str, type_: str) -> Mention:
+    return Mention(0, len(text), text, type_)
+
+
+def test_person_typed_place_names_become_places_in_several_languages():
+    names = ["Lake Geneva", "Mont Blanc", "Golfo di Napoli", "Ilha Terceira", "Jezioro Bodeńskie", "Kap Arkona"]
+    assert [m.type for m in retype_place_names([_m(n, "PER") for n in names])] == ["LOC"] * len(names)
+
+
+def test_organisations_given_names_and_single_words_stay():
+    kept = [_m("Monte dei Paschi", "ORG"), _m("Mount Sinai Hospital", "ORG"), _m("River Phoenix", "PER"),
+            _m("Isla Fisher", "PER"), _m("Lake", "PER"), _m("Rio Ferdinand", "PER")]
+    assert retype_place_names(kept) == kept
+
+
+def test_the_bundled_example_finds_lake_geneva_as_a_place():
+    from pathlib import Path
+
+    from dateline.analyze.article import find_mentions
+    from dateline.analyze.ner import CrfTagger
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "01_en_geneva-talks.txt").read_text(encoding="utf-8")
+    found = {m.text: m.type for m in find_mentions(text, "en", CrfTagger())}
+    assert found.get("Lake Geneva") == "LOC"
