@@ -114,6 +114,21 @@ def test_decode_bio_leaves_elisions_out_of_spans():
     assert decode_bio(toks[:3], ["O", "O", "B-MISC"], text) == []
 
 
+def test_decode_bio_leaves_a_closing_stop_out_but_keeps_abbreviations():
+    text = "anunciou a Proteção Civil dos Açores. A Acme Inc. e a U.S. Steel"
+    toks = tokenize(text)
+    labels = ["O"] * len(toks)
+    words = [t.text for t in toks]
+    for k in range(words.index("Proteção"), words.index(".") + 1):  # the tagger ran into the stop
+        labels[k] = "I-ORG"
+    labels[words.index("Proteção")] = "B-ORG"
+    a = words.index("Acme")  # "Inc." is two tokens, "Inc" and "."
+    labels[a], labels[a + 1], labels[a + 2] = "B-ORG", "I-ORG", "I-ORG"
+    labels[words.index("U.S.")], labels[words.index("Steel")] = "B-ORG", "I-ORG"
+    got = [m.text for m in decode_bio(toks, labels, text)]
+    assert got == ["Proteção Civil dos Açores", "Acme Inc.", "U.S. Steel"]
+
+
 @needs_model
 def test_model_loads_lazily():
     t = CrfTagger()

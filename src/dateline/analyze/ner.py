@@ -294,6 +294,14 @@ def sentence_features(
     return out
 
 
+def _is_closing_stop(before: Token, tok: Token) -> bool:
+    """A full stop or comma the tagger ran into; the stop of a short abbreviation (``Inc.``,
+    ``Corp.``, ``Bros.``: four letters or fewer, glued to it) stays in the name."""
+    if tok.text not in (".", ",", ";", ":"):
+        return False
+    return tok.text != "." or before.end < tok.start or len(before.text) > 4
+
+
 def _is_elision(tok: Token) -> bool:
     return tok.text[-1] in "'’"
 
@@ -301,7 +309,8 @@ def _is_elision(tok: Token) -> bool:
 def decode_bio(tokens: list[Token], labels: list[str], text: str) -> list[Mention]:
     """Character-span mentions from BIO labels; a stray ``I-`` opens a new mention.
 
-    Romance elisions at either edge (``l’``, ``dell’``) are left out of the span.
+    Romance elisions at either edge (``l’``, ``dell’``) and a full stop or comma token at the end
+    (``Bombeiros dos Açores .``) are left out of the span.
     """
     spans: list[tuple[int, int, str]] = []  # first token, last token (inclusive), type
     first = -1
@@ -324,7 +333,7 @@ def decode_bio(tokens: list[Token], labels: list[str], text: str) -> list[Mentio
     for i, j, t in spans:
         while i <= j and _is_elision(tokens[i]):
             i += 1
-        while j >= i and _is_elision(tokens[j]):
+        while j >= i and (_is_elision(tokens[j]) or j > i and _is_closing_stop(tokens[j - 1], tokens[j])):
             j -= 1
         if i <= j:
             start, end = tokens[i].start, tokens[j].end
