@@ -67,7 +67,8 @@ def test_organisations_by_acronym_in_several_languages(g):
     ("President Joe Biden", "en", "President"), ("generale Asim Munir", "it", "generale"),
     ("général Jean Dupont", "fr", "général"), ("Bundeskanzler Olaf Scholz", "de", "Bundeskanzler"),
     ("генерал Иван Петров", "ru", "генерал"), ("prezydent Andrzej Duda", "pl", "prezydent"),
-    ("ministro Carlos Pérez", "es", "ministro"),
+    ("ministro Carlos Pérez", "es", "ministro"), ("Bevollmächtigte Jana Moritz", "de", "Bevollmächtigte"),
+    ("Betriebsratschef Udo Kranz", "de", "Betriebsratschef"),
 ])
 def test_split_role(text, lang, role):
     r, n = gz.split_role(text, lang)

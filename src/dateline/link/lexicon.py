@@ -69,7 +69,8 @@ TITLES: dict[str, tuple[str, ...]] = {
         "Finanzminister", "Staatssekretär", "König", "Königin", "Prinz", "Prinzessin", "Papst", "Kardinal",
         "Erzbischof", "Bischof", "Pater", "Herr", "Frau", "Dr.", "Prof.", "Senator", "Gouverneur",
         "Bürgermeister", "Bürgermeisterin", "Richter", "Botschafter", "Gesandter", "Sprecher", "Scheich",
-        "Emir",
+        "Emir", "Bevollmächtigte", "Bevollmächtigter", "Sprecherin", "Vorsitzende", "Vorsitzender",
+        "Betriebsratschef", "Betriebsratschefin", "Gewerkschaftschef", "Gewerkschaftschefin",
     ),
     "nl": (
         "maarschalk", "generaal", "kolonel", "commandant", "admiraal", "president", "premier",
