@@ -127,6 +127,25 @@ def test_a_place_name_tagged_as_a_person_elsewhere_is_one_entity(linker):
     assert p1["Zorvath"].entity != p2["Zorvath"].entity
 
 
+def test_nationality_nouns_in_any_case_mean_the_country_before_a_lookalike_surname(linker):
+    link(linker, "Carlos Brito spoke.", "pt", [("Carlos Brito", "PER")])
+    cs = link(linker, "Britové odmítli dohodu.", "cs", [("Britové", "PER")])
+    ru = link(linker, "Среди пострадавших нет американцев.", "ru", [("американцев", "PER")])
+    sl = link(linker, "Med žrtvami ni Američanov.", "sl", [("Američanov", "PER")])
+    assert cs["Britové"].entity == "LOC:country:GB"
+    assert ru["американцев"].entity == sl["Američanov"].entity == "LOC:country:US"
+
+
+def test_short_first_names_link_to_the_formal_ones_across_scripts(linker):
+    en = link(linker, "Joseph Harwood signed the bill.", "en", [("Joseph Harwood", "PER")])
+    ru = link(linker, "Джо Харвуд подписал закон.", "ru", [("Джо Харвуд", "PER")])
+    pl = link(linker, "William Ostrander i Bill Ostrander.", "pl", [("William Ostrander", "PER"), ("Bill Ostrander", "PER")])
+    other = link(linker, "Jill Harwood said.", "en", [("Jill Harwood", "PER")])
+    assert en["Joseph Harwood"].entity == ru["Джо Харвуд"].entity
+    assert pl["William Ostrander"].entity == pl["Bill Ostrander"].entity
+    assert other["Jill Harwood"].entity != en["Joseph Harwood"].entity
+
+
 def test_titles_are_split_from_people(linker):
     text = "Field Marshal Asim Munir arrived. Gen. John Smith followed."
     ms = [Mention(0, 24, "Field Marshal Asim Munir", "PER"), Mention(34, 49, "Gen. John Smith", "PER")]

@@ -151,6 +151,12 @@ class Gazetteer:
         p = self._first("I:" + f, "LOC") or self._first("I:" + stem(word), "LOC")
         if p is not None or " " in f or len(f) < 4:
             return p
+        # plural people-nouns in the genitive, dative, ...: американцев, Američanov, Amerykanów
+        for ending in _PLURAL_CASE_ENDINGS:
+            if f.endswith(ending) and len(f) - len(ending) >= 5:
+                p = self._first("I:" + f[: -len(ending)], "LOC")
+                if p is not None:
+                    return p
         for n in _SUFFIX_LENGTHS:  # longest suffix first; a set lookup per length, not per suffix
             if len(f) - n >= 4 and f[-n:] in _SUFFIXES:
                 p = self._first("D:" + f[:-n].rstrip("aeiouyj"), "LOC")
@@ -170,6 +176,7 @@ def _close(folded: str, name: str) -> bool:
     return SequenceMatcher(None, folded, fold(name)).ratio() >= CLOSE_SPELLING
 
 
+_PLURAL_CASE_ENDINGS = ("ami", "ach", "akh", "ov", "ev", "ow", "am", "om", "em")  # folded, longest first
 _SUFFIXES = frozenset(lexicon.DEMONYM_SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _SUFFIXES}, reverse=True))
 

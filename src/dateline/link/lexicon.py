@@ -298,3 +298,12 @@ ORGANISATIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "G7": ("G7", ("G7", "G-7", "Г7", "Г-7"), ()),
     "G20": ("G20", ("G20", "G-20", "Г20", "Г-20"), ()),
 }
+
+# Formal first names and the short forms news writes for the same people (Joe Biden, Bill
+# Clinton, Mike Pence), matched by phonetic key, so every script's spelling of either form counts.
+NICKNAMES: tuple[tuple[str, str], ...] = (
+    ("Joseph", "Joe"), ("William", "Bill"), ("Robert", "Bob"), ("Michael", "Mike"), ("James", "Jim"),
+    ("Thomas", "Tom"), ("Anthony", "Tony"), ("Christopher", "Chris"), ("Andrew", "Andy"),
+    ("Nicholas", "Nick"), ("Samuel", "Sam"), ("Matthew", "Matt"), ("Benjamin", "Ben"),
+    ("Ronald", "Ron"), ("Timothy", "Tim"), ("Kenneth", "Ken"),
+)

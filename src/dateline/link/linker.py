@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from dateline.link import gazetteer as gaz
+from dateline.link import lexicon
 from dateline.link.keys import acronym_key, fold, is_acronym, name_key, stem
 from dateline.models import Entity, Mention
 
@@ -73,6 +74,13 @@ def _single_key(text: str, lang: str | None) -> str:
     (``May`` -> ``=may``, not ``m``)."""
     k = name_key(text, lang)
     return k if len(k) >= 3 else "=" + stem(text, lang)
+
+
+@lru_cache(maxsize=1)
+def _nickname_keys() -> dict[str, str]:
+    """Key of a formal first name -> key of the short form news uses for the same person
+    (``Joseph Biden`` and ``Джо Байден`` are one person). Only the first word of a full name."""
+    return {name_key(formal, "en"): name_key(short, "en") for formal, short in lexicon.NICKNAMES}
 
 
 def _untyped(typed_key: str) -> str:
@@ -249,6 +257,7 @@ class Linker:
                      fullnames: list[tuple[int, list[str], str]]) -> str:
         if len(toks) > 1:
             keys = name_key(m.text, lang).split()
+            keys[0] = _nickname_keys().get(keys[0], keys[0])
             key = "PER|" + " ".join(keys)
             rid = doc.get(key)
             if rid is None:
@@ -288,15 +297,17 @@ class Linker:
                 firsts = {fid for _, fk, fid in fullnames if fk[0] == k}
                 pick = (0, firsts.pop()) if len(firsts) == 1 else None
             rid = pick[1] if pick else None
+        if rid is None and self._gaz is not None:
+            # "Amerykanie", "британците": nationality nouns, annotated as people, mean the country.
+            # Before the surnames of other documents: "Britové" is the British, not a Carlos Brito
+            # met elsewhere whose surname has the same skeleton.
+            p = self._gaz.demonym_country(m.text)
+            if p is not None:
+                rid = self._record_for_place(p).id
         if rid is None:
             sur = self._surnames.get(key)
             if sur:
                 rid = sur.most_common(1)[0][0]
-        if rid is None and self._gaz is not None:
-            # "Amerykanie", "британците": nationality nouns, annotated as people, mean the country
-            p = self._gaz.demonym_country(m.text)
-            if p is not None:
-                rid = self._record_for_place(p).id
         if rid is None:
             rid = self._index.get(key) or self._new("PER", key.split("|", 1)[1]).id
             self._index.setdefault(key, rid)
