@@ -17,9 +17,8 @@ PLACE_HEADS = frozenset(
     lac mont golfe île îles cap détroit
     lago monte golfo isola isole stretto
     lagoa ilha ilhas serra cabo
-    lago golfo estrecho islas
-    meer golf kaap
-    see insel inseln kap bucht
+    estrecho islas
+    golf kaap insel inseln kap bucht
     jezioro góra zatoka wyspa przylądek
     """.split()
 )
