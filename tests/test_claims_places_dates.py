@@ -50,6 +50,23 @@ def test_a_facility_in_a_place_still_locates():
     assert [c.value for c in of_kind(claims, "place")] == ["L:benghazi"]
 
 
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "The ministry said through its embassy in Lisbon that no citizens were hurt.", "Lisbon"),
+    ("it", "Lo ha fatto sapere la Farnesina attraverso l'ambasciata a Lisbona.", "Lisbona"),
+    ("es", "La Embajada de España en Lisboa informó de que no hay víctimas.", "Lisboa"),
+    ("de", "Die Botschaft in Lissabon teilte mit, es gebe keine Opfer.", "Lissabon"),
+])
+def test_the_seat_of_an_embassy_is_no_place_of_the_event(lang, text, name):
+    _, _, claims = member(text, lang, (M(name, "LOC", "L:lis"),))
+    assert of_kind(claims, "place") == []
+
+
+def test_a_place_after_an_embassy_mentioned_earlier_still_locates():
+    text = "The embassy said the quake struck in Ribeira Grande at dawn."
+    _, _, claims = member(text, "en", (M("Ribeira Grande", "LOC", "L:rg"),))
+    assert [c.value for c in of_kind(claims, "place")] == ["L:rg"]
+
+
 def test_a_place_named_without_a_preposition_is_not_located():
     _, _, claims = member("Libya and Egypt signed the deal.", "en", (M("Libya", "LOC", "L:ly"),))
     assert of_kind(claims, "place") == []

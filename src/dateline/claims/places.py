@@ -3,7 +3,9 @@ Bengasi``, ``à Tripoli``, ``в Бенгази``), allowing a few lower-case wor
 (``in the city of Benghazi``, ``nella Libia orientale`` reads the other way and needs none), and
 among them an adjective of nationality or region (``in the Bavarian town of Schweinfurt``, a
 MISC mention). A name after a facility noun (``à l'hôpital Tenon``, ``all'ospedale Niguarda``)
-names the facility, where someone was taken, not the place of the event: no claim."""
+names the facility, where someone was taken, not the place of the event: no claim. Nor is the
+seat of an institution (``the embassy in Lisbon``, ``la Embajada de España en Lisboa``): where a
+report says a mission or office is, not where anything happened."""
 
 from __future__ import annotations
 
@@ -25,7 +27,12 @@ _ALL = frozenset(" ".join(_LOCATIVE.values()).split())
 _FACILITY = frozenset("""hospital hospitals clinic prison jail hôpital clinique prison ospedale clinica
     policlinico carcere hospital clínica cárcel prisión krankenhaus klinik klinikum gefängnis
     больница больницу госпиталь госпитале клиника клинику тюрьма тюрьму hospital clínica prisão""".split())
+# missions and offices: "X in <place>" says where X sits
+_SEAT = frozenset("""embassy embassies consulate consulates mission ambasciata ambasciate consolato embajada
+    embajadas consulado ambassade ambassades consulat botschaft botschaften konsulat generalkonsulat
+    посольство посольства посольстве консульство консульства embaixada embaixadas""".split())
 _BETWEEN = 4  # words allowed between the preposition and the name
+_SEAT_BEFORE = 3  # words before the preposition searched for a seat noun
 
 
 def _preps(lang: str | None) -> frozenset[str]:
@@ -47,7 +54,9 @@ def place_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], la
                 w = before[i]
                 if w.norm in preps:
                     between = before[i + 1:]
-                    if all(qualifier(b.start) for b in between) and not any(b.norm in _FACILITY for b in between):
+                    head = words(text, sent.start, w.start)[-_SEAT_BEFORE:]
+                    if (all(qualifier(b.start) for b in between) and not any(b.norm in _FACILITY for b in between)
+                            and not any(b.norm in _SEAT for b in head)):
                         claims.append(Claim(article_id, "place", m.entity, m.start, m.end, sent.start, sent.end,
                                             entities=(m.entity,),
                                             detail={"name": m.text, "preposition": text[w.start:w.end]}))
