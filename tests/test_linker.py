@@ -146,6 +146,23 @@ def test_short_first_names_link_to_the_formal_ones_across_scripts(linker):
     assert other["Jill Harwood"].entity != en["Joseph Harwood"].entity
 
 
+def test_possessive_adjectives_of_a_surname_name_the_person(linker):
+    sl = link(linker, "Joe Harwood je podpisal. Harwoodova administracija in Harwoodove besede.", "sl",
+              [("Joe Harwood", "PER"), ("Harwoodova", "PER"), ("Harwoodove", "PER")])
+    cs = link(linker, "Harwoodově vládě to nevadí.", "cs", [("Harwoodově", "PER")])
+    own = link(linker, "Sergej Lavrov je dejal, da Lavrov ne bo prišel.", "sl",
+               [("Sergej Lavrov", "PER"), ("Lavrov", "PER")])
+    assert sl["Harwoodova"].entity == sl["Harwoodove"].entity == sl["Joe Harwood"].entity
+    assert cs["Harwoodově"].entity == sl["Joe Harwood"].entity  # through the surname known elsewhere
+    assert own["Lavrov"].entity == own["Sergej Lavrov"].entity  # a surname ending in -ov stays whole
+
+
+def test_england_is_the_united_kingdom_not_angola(linker):
+    ru = link(linker, "Матч прошёл в Англии.", "ru", [("Англии", "LOC")])
+    pl = link(linker, "Mecz w Anglii.", "pl", [("Anglii", "LOC")])
+    assert ru["Англии"].entity == pl["Anglii"].entity == "LOC:country:GB"
+
+
 def test_titles_are_split_from_people(linker):
     text = "Field Marshal Asim Munir arrived. Gen. John Smith followed."
     ms = [Mention(0, 24, "Field Marshal Asim Munir", "PER"), Mention(34, 49, "Gen. John Smith", "PER")]

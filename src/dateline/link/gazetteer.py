@@ -50,7 +50,8 @@ class Gazetteer:
             ids.insert(0, i) if first else ids.append(i)
 
     def _add_lexicon(self) -> None:
-        """Hand-written organisations and irregular demonyms join the index at load (a few ms)."""
+        """Hand-written organisations, place aliases and irregular demonyms join the index at load
+        (a few ms)."""
         for code, (en_name, acronyms, names) in lexicon.ORGANISATIONS.items():
             i = self._by_id.get(f"ORG:{code}")
             if i is None:
@@ -62,6 +63,12 @@ class Gazetteer:
             for n in (en_name, *names):
                 self._add("=" + fold(n), i, first=True)
                 self._add("~" + name_key(n), i, first=True)
+        for iso, aliases in lexicon.PLACE_ALIASES.items():
+            i = self._by_id.get(f"LOC:country:{iso}")
+            if i is not None:
+                for n in aliases:  # exact and stemmed (Англии, Anglii), ahead of any loose key
+                    self._add("=" + fold(n), i, first=True)
+                    self._add("=" + stem(n), i, first=True)
         for word, iso in lexicon.DEMONYM_IRREGULAR.items():
             i = self._by_id.get(f"LOC:country:{iso}")
             if i is not None:

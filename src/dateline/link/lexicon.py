@@ -299,6 +299,14 @@ ORGANISATIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "G20": ("G20", ("G20", "G-20", "Г20", "Г-20"), ()),
 }
 
+# Place names CLDR does not list as territories, written as the country news means by them.
+# England is the United Kingdom's largest nation, not a state; without this its Slavic forms
+# (Англия, Anglii) reached Angola through the phonetic key.
+PLACE_ALIASES: dict[str, tuple[str, ...]] = {
+    "GB": ("England", "Anglia", "Anglie", "Anglija", "Англия", "Англія", "Inghilterra", "Inglaterra",
+           "Angleterre", "Engeland"),
+}
+
 # Formal first names and the short forms news writes for the same people (Joe Biden, Bill
 # Clinton, Mike Pence), matched by phonetic key, so every script's spelling of either form counts.
 NICKNAMES: tuple[tuple[str, str], ...] = (

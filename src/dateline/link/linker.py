@@ -83,6 +83,12 @@ def _nickname_keys() -> dict[str, str]:
     return {name_key(formal, "en"): name_key(short, "en") for formal, short in lexicon.NICKNAMES}
 
 
+# Possessive adjectives made from surnames (Slovene, Czech, Slovak, Croatian), folded, longest first.
+_POSSESSIVE_LANGS = frozenset("sl cs sk hr bs sr".split())
+_POSSESSIVE_ENDINGS = ("ovega", "ovemu", "ovych", "ovih", "ovim", "ovem", "ovym", "ova", "ove", "ovo", "ovi",
+                       "ovu", "ovy", "ov")
+
+
 def _untyped(typed_key: str) -> str:
     """``LOC|rb de pks`` -> ``*|rb de pks``: the index key of a multi-word name of any type."""
     return "*|" + typed_key.split("|", 1)[1]
@@ -287,6 +293,9 @@ class Linker:
             self._surnames.setdefault(sk, Counter())[rid] += 1
             return rid
         key = "PER|" + _single_key(m.text, lang)
+        if lang in _POSSESSIVE_LANGS and key not in doc and key not in self._surnames:
+            m = self._possessive_owner(m, lang, doc, fullnames)
+            key = "PER|" + _single_key(m.text, lang)
         rid = doc.get(key)
         if rid is None:
             k = name_key(m.text, lang)
@@ -314,6 +323,23 @@ class Linker:
         doc[key] = rid
         self._surnames.setdefault(key, Counter())[rid] += 1
         return rid
+
+    def _possessive_owner(self, m: Mention, lang: str | None, doc: dict[str, str],
+                          fullnames: list[tuple[int, list[str], str]]) -> Mention:
+        """``Trumpove``, ``Bidnova`` (Slovene, Czech: the adjective "Trump's") name the person
+        whose surname is left once the possessive ending is cut, when that surname is known here
+        or in other documents; otherwise the mention is returned as it is."""
+        folded = fold(m.text)
+        for ending in _POSSESSIVE_ENDINGS:
+            if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+                base = m.text[: len(m.text) - len(ending)]
+                if fold(base) + ending != folded:
+                    continue  # the ending is not the text's last letters once folded (ě, ý)
+                key = "PER|" + _single_key(base, lang)
+                k = name_key(base, lang)
+                if key in doc or key in self._surnames or any(fk[-1] == k for _, fk, _ in fullnames):
+                    return replace(m, text=base)
+        return m
 
     def _link_other(self, m: Mention, lang: str | None, doc: dict[str, str],
                     multi: list[tuple[str, str]]) -> str:
