@@ -12,7 +12,8 @@ every article is compared with the candidate clusters the index returns, exactly
 time, and each (article, candidate) pair is a row labelled 1 when the candidate is the
 article's gold cluster. A logistic regression per head fits those rows. Then the thresholds
 (event join, story join, story merge) are chosen by running the real online clusterer over the
-same file and taking the best BCubed F1. Needs scikit-learn (the `train` extra).
+same file, in file order and two shuffled orders, and taking the best mean BCubed F1. Needs
+scikit-learn (the `train` extra).
 
 The story level is trained and tuned on SlavicNER in file order and in shuffled orders. The
 file is sorted by story, so in file order each story grows alone and early mistakes are rare;
@@ -52,7 +53,7 @@ STORY_THRESHOLDS = (0.2, 0.35, 0.5)
 MERGE_COSINES = (0.3, 0.4)
 MERGE_MIN = 5
 STORY_TRAIN_ORDERS = (None, 11, 12)  # None: file order; numbers: shuffle seeds
-STORY_TUNE_ORDERS = (None, 101, 102)
+TUNE_ORDERS = (None, 101, 102)  # thresholds are chosen by the mean F1 over these arrival orders
 
 
 def reorder(items: Sequence[Any], gold: Sequence[str], seed: int | None) -> tuple[list, list[str]]:
@@ -145,23 +146,26 @@ def train(ecb: tuple[list, list[str]], slav: tuple[list, list[str]], pairs: Sequ
     model: dict[str, Any] = {"feature_names": list(FEATURE_NAMES),
                              "event": {**event, "threshold": 0.5}, "story": {**story, "threshold": 0.3},
                              "story_merge": {"cosine": 0.45, "min_articles": MERGE_MIN}}
-    scores = {t: cluster_f1(*ecb, heads_of(model), "event", event_threshold=t) for t in EVENT_THRESHOLDS}
+    # the mean over orders: in one order the ECB+ curve is jagged (±0.01 between neighbours), and a
+    # half of the data once chose 0.15 by it, which grew catch-all stories on SlavicNER
+    scores = {t: float(np.mean([cluster_f1(*reorder(*ecb, seed), heads_of(model), "event", event_threshold=t)
+                                for seed in TUNE_ORDERS])) for t in EVENT_THRESHOLDS}
     # the highest threshold within 0.01 of the best F1: when F1 is about equal, prefer keeping
     # events apart (a wrong merge hides an event; a split only shows it twice)
     best = max(scores.values())
     model["event"]["threshold"] = max(t for t in EVENT_THRESHOLDS if scores[t] >= best - 0.01)
     if log:
-        print("event threshold -> ECB+ BCubed F1:", {t: round(s, 4) for t, s in scores.items()}, file=sys.stderr)
+        print("event threshold -> ECB+ BCubed F1 (mean of orders):", {t: round(s, 4) for t, s in scores.items()}, file=sys.stderr)
     # mean over file order and shuffled orders: the thresholds must hold whatever the arrival order
     grid = {(t, c): float(np.mean([cluster_f1(*reorder(*slav, seed), heads_of(model), "story",
-                                              story_threshold=t, story_merge=c) for seed in STORY_TUNE_ORDERS]))
+                                              story_threshold=t, story_merge=c) for seed in TUNE_ORDERS]))
             for t in STORY_THRESHOLDS for c in MERGE_COSINES}
     t, c = max(grid, key=lambda k: (round(grid[k], 4), -k[0], -k[1]))
     model["story"]["threshold"], model["story_merge"]["cosine"] = t, c
     if log:
         print("story threshold, merge cosine -> SlavicNER BCubed F1:",
               {f"{a},{b}": round(s, 4) for (a, b), s in grid.items()}, file=sys.stderr)
-    model["tuned_f1"] = {"ecbplus_event": round(scores[model["event"]["threshold"]], 4),
+    model["tuned_f1"] = {"ecbplus_event_mean_of_orders": round(scores[model["event"]["threshold"]], 4),
                          "slavicner_story_mean_of_orders": round(grid[(t, c)], 4)}
     return model
 
