@@ -49,12 +49,13 @@ def place_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], la
         for m in mentions:
             if m.type != "LOC" or not m.entity or not (sent.start <= m.start < sent.end):
                 continue
-            before = words(text, sent.start, m.start)[-(_BETWEEN + 1):]
-            for i in range(len(before) - 1, -1, -1):
-                w = before[i]
+            prefix = words(text, sent.start, m.start)
+            first = max(0, len(prefix) - (_BETWEEN + 1))
+            for i in range(len(prefix) - 1, first - 1, -1):
+                w = prefix[i]
                 if w.norm in preps:
-                    between = before[i + 1:]
-                    head = words(text, sent.start, w.start)[-_SEAT_BEFORE:]
+                    between = prefix[i + 1:]
+                    head = prefix[max(0, i - _SEAT_BEFORE):i]
                     if (all(qualifier(b.start) for b in between) and not any(b.norm in _FACILITY for b in between)
                             and not any(b.norm in _SEAT for b in head)):
                         claims.append(Claim(article_id, "place", m.entity, m.start, m.end, sent.start, sent.end,
