@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -54,6 +55,15 @@ def keep_alternate(name: str) -> bool:
     if name.isascii() and _LATIN_LOWER_START.match(name):
         return False  # "ban jia xi", "bnghazy": romanisations of other scripts
     return True
+
+
+def refolds_latin(name: str) -> bool:
+    """A Latin-script name with letters beyond accented ASCII (Ewondo ``ɛ́ndə`` for India): folding
+    rewrites those letters and the result is some other language's ordinary word (``Ende``)."""
+    if not any("LATIN" in unicodedata.name(c, "") for c in name if c.isalpha()):
+        return False  # Cyrillic, Arabic, CJK...: folding transliterates, as it does for the text
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return not bare.isascii()
 
 
 def main() -> None:
@@ -98,7 +108,7 @@ def main() -> None:
     for lang, terrs in locales:
         for code, name in terrs.items():
             i = index_of.get(code)
-            if i is None:
+            if i is None or (lang not in SKELETON_LOCALES and refolds_latin(name)):
                 continue
             (names if lang in SKELETON_LOCALES else exact_names)[i].add(name)
             if lang in DEMONYM_LOCALES and entities[i][2] == "country":
@@ -139,7 +149,11 @@ def main() -> None:
             if len(f.replace(" ", "")) < 2:
                 continue
             keys["=" + f].add(i)
-            keys["=" + stem(n)].add(i)  # generic Slavic stem: Rosja/Rosji -> rosj
+            # Generic Slavic stem (Rosja/Rosji -> rosj), a key of its own: looked up only for
+            # Slavic or unknown-language text, where a German word (Armeen) cannot meet the
+            # stem of an Estonian name (Armeenia -> armeen).
+            if stem(n) != f:
+                keys["S:" + stem(n)].add(i)
             sk = plain_skeleton(n)
             # Short skeletons collide too often, except for the few countries, regions and orgs.
             if len(sk.replace(" ", "")) >= (4 if entities[i][2] == "city" else 3):

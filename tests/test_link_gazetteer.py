@@ -121,3 +121,18 @@ def test_a_skeleton_alone_does_not_make_a_town(g):
         assert p is None or p.kind != "city", (name, p)
     assert g.lookup("Вашингтоне", "ru").name == "Washington"
     assert g.lookup("Waszyngtonie", "pl").name == "Washington"
+
+
+def test_ordinary_words_of_one_language_are_not_names_from_another(g):
+    """Two ways a country's name in some locale became a German noun: the Slavic stem of the
+    Estonian ``Armeenia`` is ``armeen`` (German ``Armeen``, armies), so stems are keys of their own,
+    looked up for Slavic or unknown-language text only; and Ewondo writes India ``ɛ́ndə``, which
+    folds to ``ende`` (``Ende``, end), so such Latin letters beyond accents are left out."""
+    assert not g.is_place_name("Armeen", "de") and g.lookup("Armeen", "de", strict=True) is None
+    ende = g.lookup("Ende", "de")
+    assert ende is None or ende.id != "LOC:country:IN"
+    # the stems still carry Slavic inflection, and England is not Angola (whose name in some
+    # locale folds to the bare stem ``angl``)
+    assert g.lookup("Armenii", "pl").id == "LOC:country:AM"
+    assert g.lookup("Англии", "ru").id == g.lookup("Anglii", "pl").id == "LOC:country:GB"
+    assert g.lookup("Hiszpanii", None).id == "LOC:country:ES"

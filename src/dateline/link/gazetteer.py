@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dateline.link import lexicon
-from dateline.link.keys import acronym_key, fold, is_acronym, name_key, skeleton, stem
+from dateline.link.keys import SLAVIC, acronym_key, fold, is_acronym, name_key, skeleton, stem
 
 _LOWERCASE_DEMONYM_LANGS = frozenset("it fr es pt pl cs sk sl hr sr bs ru uk bg be mk ro ca nl".split())
 _CITY_MENTION_POPULATION = 300_000  # find_gazetteer_mentions only proposes cities this big
@@ -68,7 +68,7 @@ class Gazetteer:
             if i is not None:
                 for n in aliases:  # exact and stemmed (Англии, Anglii), ahead of any loose key
                     self._add("=" + fold(n), i, first=True)
-                    self._add("=" + stem(n), i, first=True)
+                    self._add("S:" + stem(n), i, first=True)
         for word, iso in lexicon.DEMONYM_IRREGULAR.items():
             i = self._by_id.get(f"LOC:country:{iso}")
             if i is not None:
@@ -104,7 +104,7 @@ class Gazetteer:
             if p is not None:
                 return p
         # hand-written forms first (США is the US whatever some locale's name transliterates to)
-        for key in ("I:" + fold(text), "=" + fold(text), "=" + stem(text, lang)):
+        for key in ("I:" + fold(text), *self._name_keys(text, lang)):
             p = self._first(key, type_, min_population)
             if p is not None:
                 return p
@@ -128,15 +128,15 @@ class Gazetteer:
         return None
 
     def longest_name(self, token: str) -> int:
-        """The most tokens in an exact or irregular name key (``=``, ``I:``) that begins with the
-        folded ``token``; 0 when none does. Spotting uses it to skip multi-word lookups that
-        cannot match: most capitalised words begin no listed name of two or more words."""
+        """The most tokens in an exact, stemmed or irregular name key (``=``, ``S:``, ``I:``) that
+        begins with the folded ``token``; 0 when none does. Spotting uses it to skip multi-word
+        lookups that cannot match: most capitalised words begin no listed name of two or more words."""
         if self._name_lengths is None:
             lengths: dict[str, int] = {}
             for key in self._keys:
                 if key.startswith("="):
                     tokens = key[1:].split()
-                elif key.startswith("I:"):
+                elif key.startswith(("I:", "S:")):
                     tokens = key[2:].split()
                 else:
                     continue
@@ -147,7 +147,17 @@ class Gazetteer:
 
     def is_place_name(self, text: str, lang: str | None = None) -> bool:
         """Written as some place's name (in any locale), not merely derived from one."""
-        return any(self._keys.get(k) for k in ("=" + fold(text), "=" + stem(text, lang)))
+        return any(self._keys.get(k) for k in self._name_keys(text, lang))
+
+    @staticmethod
+    def _name_keys(text: str, lang: str | None) -> tuple[str, ...]:
+        """Exact keys of a name as written: folded; in Slavic or unknown-language text the generic
+        Slavic stem (``Англии`` -> ``angl``, England's before Angola's exact ``Angl``); with a case
+        ending stripped (German genitive ``Deutschlands``)."""
+        stemmed = stem(text, lang)
+        if lang is None or lang in SLAVIC:
+            return "=" + fold(text), "S:" + stemmed, "=" + stemmed
+        return "=" + fold(text), "=" + stemmed
 
     def demonym_country(self, word: str) -> Place | None:
         """Country of a demonym or country adjective: ``pakistano``, ``Libyan``, ``libijski``,

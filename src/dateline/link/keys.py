@@ -45,7 +45,7 @@ _SLAVIC_ENDINGS = tuple(sorted(set(_SLAVIC_ENDINGS), key=len, reverse=True))  # 
 _BG_ENDINGS = tuple(sorted(set(_BG_ENDINGS), key=len, reverse=True))
 # Polish/Czech locative softening: the stem consonant changes before -e/-ie.
 _SOFTENED = (("dzie", "d"), ("cie", "t"), ("rze", "r"), ("dze", "g"), ("ce", "k"))
-_SLAVIC = frozenset("pl cs sk sl hr sr bs ru uk be bg mk".split())
+SLAVIC = frozenset("pl cs sk sl hr sr bs ru uk be bg mk".split())
 _GENITIVE_S = frozenset("de nl da sv no nb".split())
 
 # Ordered rewrites that make transliteration variants meet. Order matters: longer clusters first.
@@ -76,7 +76,7 @@ def stem_token(token: str, lang: str | None) -> str:
         return token
     if lang in _GENITIVE_S:
         return token[:-1] if token.endswith("s") and len(token) > _MIN_STEM + 1 else token
-    if lang is not None and lang not in _SLAVIC:
+    if lang is not None and lang not in SLAVIC:
         return token
     if lang in (None, "pl", "cs", "sk"):
         for suffix, repl in _SOFTENED:
