@@ -19,6 +19,18 @@ def test_organisations_given_names_and_single_words_stay():
     assert retype_place_names(kept) == kept
 
 
+def test_a_lower_case_place_word_before_a_name_is_cut_off_and_the_name_is_the_place():
+    text = "Il sisma ha colpito l'isola di São Miguel; Greek island of Crete; a ilha de São Jorge."
+    spans = [(text.index(t), t, ty) for t, ty in [("isola di São Miguel", "ORG"), ("island of Crete", "MISC"),
+                                                  ("ilha de São Jorge", "PER")]]
+    out = retype_place_names([Mention(i, i + len(t), t, ty) for i, t, ty in spans])
+    assert [(m.text, m.type, text[m.start:m.end]) for m in out] == [
+        ("São Miguel", "LOC", "São Miguel"), ("Crete", "LOC", "Crete"), ("São Jorge", "LOC", "São Jorge")]
+    # capitalised, the word is part of the name; not followed by a name, it is no place word
+    kept = [_m("Isola di Capri", "ORG"), _m("island of stability", "MISC"), _m("lago del ciclismo", "EVT")]
+    assert retype_place_names(kept) == kept
+
+
 def test_the_bundled_example_finds_lake_geneva_as_a_place():
     from pathlib import Path
 
