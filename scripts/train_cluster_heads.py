@@ -6,8 +6,10 @@
 
 The event head learns from ECB+ (`ecbplus_events.jsonl`: each topic holds two similar real
 events) and from SemEval-2022 pairs (`semeval2022_pairs.jsonl`, the only data with same-event
-pairs across languages), the story head from SlavicNER (`slavicner_stories.jsonl`: 7 stories in 6 languages).
-Training replays each labelled stream with the gold clusters ("teacher forcing"):
+pairs across languages, 13 of them); its second model, for an article in a language its
+candidate cluster lacks, from the same rows with the language-free features only
+(`LANGUAGE_FREE` in dateline.cluster.centroid). The story head learns from SlavicNER
+(`slavicner_stories.jsonl`: 7 stories in 6 languages). Training replays each labelled stream with the gold clusters ("teacher forcing"):
 every article is compared with the candidate clusters the index returns, exactly as at run
 time, and each (article, candidate) pair is a row labelled 1 when the candidate is the
 article's gold cluster. A logistic regression per head fits those rows. Then the thresholds
@@ -39,7 +41,7 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from dateline.cluster.centroid import FEATURE_NAMES, features
+from dateline.cluster.centroid import FEATURE_NAMES, LANGUAGE_FREE, features
 from dateline.cluster.head import Heads, model_path
 from dateline.cluster.online import OnlineClusterer, _Layer
 from dateline.cluster.vectors import Vectoriser
@@ -110,10 +112,15 @@ def pair_rows(pairs: Sequence[tuple[Any, Any, float]]) -> tuple[np.ndarray, np.n
     return np.vstack(rows), np.asarray(labels)
 
 
-def fit_head(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
+def fit_head(x: np.ndarray, y: np.ndarray, only: Sequence[str] | None = None) -> dict[str, Any]:
+    """A logistic head on standardised rows; with ``only``, every other feature is held at zero
+    (its weight stays exactly 0.0)."""
     mean, std = x.mean(axis=0), x.std(axis=0)
     std = np.where(std > 1e-9, std, 1.0)  # constant features (no dates in the data) weigh nothing
-    model = LogisticRegression(C=1.0, max_iter=5000).fit((x - mean) / std, y)
+    z = (x - mean) / std
+    if only is not None:
+        z[:, [i for i, n in enumerate(FEATURE_NAMES) if n not in only]] = 0.0
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(z, y)
     r = lambda a: [round(float(v), 6) for v in a]  # noqa: E731  (rounded: byte-identical retrains)
     return {"mean": r(mean), "std": r(std), "weights": r(model.coef_[0]),
             "bias": round(float(model.intercept_[0]), 6), "rows": int(len(y)), "positives": int(y.sum())}
@@ -140,7 +147,11 @@ def train(ecb: tuple[list, list[str]], slav: tuple[list, list[str]], pairs: Sequ
           log: bool = True) -> dict[str, Any]:
     x_ecb, y_ecb = replay_rows(*ecb)
     x_pairs, y_pairs = pair_rows(pairs)
-    event = fit_head(np.vstack([x_ecb, x_pairs]), np.concatenate([y_ecb, y_pairs]))
+    x_event, y_event = np.vstack([x_ecb, x_pairs]), np.concatenate([y_ecb, y_pairs])
+    event = fit_head(x_event, y_event)
+    # for an article in a language its candidate lacks: the same rows, language-free features only
+    event["across_languages"] = {k: v for k, v in fit_head(x_event, y_event, LANGUAGE_FREE).items()
+                                 if k not in ("rows", "positives")}
     story_rows = [replay_rows(*reorder(*slav, seed)) for seed in STORY_TRAIN_ORDERS]
     story = fit_head(np.vstack([x for x, _ in story_rows]), np.concatenate([y for _, y in story_rows]))
     model: dict[str, Any] = {"feature_names": list(FEATURE_NAMES),

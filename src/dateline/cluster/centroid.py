@@ -43,6 +43,13 @@ FEATURE_NAMES: tuple[str, ...] = tuple(f"{f}_{k}" for f in FIELDS for k in _PER_
     "key_share",  # share of the article's index key weight (IDF) that the cluster holds
 )
 
+# What says the same whatever the two articles' languages: linked entities, people and numbers
+# are language-free; word stems, names as written, lead characters and the index keys (partly
+# stems) are not. The event head's second model (cluster.head) weighs only these.
+LANGUAGE_FREE: tuple[str, ...] = tuple(
+    f"{f}_{k}" for f in ("entities", "per", "numbers") for k in ("cos", "sqrt_cos")) + (
+    "top1_in_cluster", "top3_in_cluster", "cluster_top1_in_article", "cluster_top3_in_article",
+    "per_conflict", "day_gap", "day_missing", "no_entities")
 
 _NF = len(FIELDS)
 _FIELD = {f: k for k, f in enumerate(FIELDS)}
