@@ -174,3 +174,14 @@ def test_clean_error(raw):
 def test_clean_error_reason_for_empty_text():
     with pytest.raises(CleanError, match="no text left after cleaning"):
         clean(RawDocument("a.txt", b"\n\n\n"))
+
+
+def test_without_a_stated_date_the_url_path_gives_the_day_and_the_dateline_its_year():
+    text = ("Title: Hafenstreik beendet\nURL: https://hafen.example.net/2026/03/18/streik-ende\n\n"
+            "HAMBURG, 18. März (dpa) - Die Hafenarbeiter kehren nach zwei Tagen an die Kais zurück.\n")
+    article = clean(_plain(text))
+    assert article.published == "2026-03-18"
+    assert article.dateline.year == 2026 and article.dateline.year_source == "published"
+    # a stated date wins over the URL's
+    article = clean(_plain(text.replace("\n\n", "\nDate: 2026-03-19\n\n", 1)))
+    assert article.published == "2026-03-19"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.dates import parse_published, resolve_dateline_year
+from dateline.clean.dates import date_from_url, parse_published, resolve_dateline_year
 from dateline.models import Dateline
 
 
@@ -68,3 +68,19 @@ def test_resolve_keeps_stated_year_and_never_invents():
     assert resolve_dateline_year(_dl(12, 17), None).year is None
     assert resolve_dateline_year(_dl(None, None), "2025-12-20").year is None
     assert resolve_dateline_year(_dl(12, 17), "garbage").year is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://markets.example.com/companies/2026/03/18/kessler-closure", "2026-03-18"),
+    ("https://news.example.org/2025/12/7/story.html", "2025-12-07"),
+    ("https://news.example.org/world/2025-12-17-haftar-visit", "2025-12-17"),
+    ("https://news.example.org/2025/12/", None),  # a month is not a day
+    ("https://news.example.org/2026/02/30/x", None),  # no such day
+    ("https://news.example.org/2026/03-18/x", None),  # mixed separators: not a date path
+    ("https://news.example.org/item/20260318", None),  # could be any number
+    ("https://news.example.org/story?d=2026/03/18", None),  # the query is not the filing path
+    ("https://news.example.org/1234/05/06/x", None),  # outside 1900-2099
+    (None, None), ("", None),
+])
+def test_date_from_url(url, expected):
+    assert date_from_url(url) == expected

@@ -18,7 +18,7 @@ import unicodedata
 from dateline.clean.artifacts import remove_artifacts
 from dateline.clean.byline import split_byline
 from dateline.clean.dateline import split_dateline
-from dateline.clean.dates import parse_published, resolve_dateline_year
+from dateline.clean.dates import date_from_url, parse_published, resolve_dateline_year
 from dateline.clean.header import split_header
 from dateline.clean.language import detect_language
 from dateline.clean.paragraphs import normalise_paragraphs
@@ -125,6 +125,9 @@ def clean(raw: RawDocument) -> Article:
         published = parse_published(candidate, lang)
         if published:
             break
+    url = _first(meta.get("url"), header.get("url"))
+    canonical_url = _first(meta.get("canonical_url"), page.canonical_url)
+    published = published or date_from_url(url) or date_from_url(canonical_url)
     if dateline is not None:
         dateline = resolve_dateline_year(dateline, published)
 
@@ -135,8 +138,8 @@ def clean(raw: RawDocument) -> Article:
         lang=lang,
         lang_score=lang_score,
         title=_first(*titles),
-        url=_first(meta.get("url"), header.get("url")),
-        canonical_url=_first(meta.get("canonical_url"), page.canonical_url),
+        url=url,
+        canonical_url=canonical_url,
         source=_first(meta.get("source"), header.get("source")),
         site_name=_first(meta.get("site_name"), page.site_name),
         author=_first(meta.get("author"), header.get("author"), page.author),

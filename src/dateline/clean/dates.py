@@ -1,7 +1,8 @@
 """Publication dates to ISO 8601, and the year of a year-less dateline.
 
 A date is never invented: a string without a year ("December 17", "yesterday") gives None,
-and nothing falls back on today's date.
+and nothing falls back on today's date. Without a stated date, the day a URL's path files the
+report under (``/2026/03/18/``) is taken, as news sites name their paths.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 from dateline.models import Dateline
 
@@ -84,6 +86,25 @@ def parse_published(value: str | None, lang: str | None = None) -> str | None:
     if parsed is None or not 1800 <= parsed.year <= 2199:
         return None
     return _iso(parsed, with_time=bool(_TIME.search(value)))
+
+
+# /2026/03/18/ or /2026-03-18- in a URL path: where most news sites file a report by its day
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/._-]|$)")
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The day a URL's path files the report under (``.../2026/03/18/slug`` -> ``2026-03-18``),
+    or None. Only a whole year/month/day triple counts; ``/2026/03/`` alone says too little."""
+    if not url:
+        return None
+    path = urlsplit(url.strip()).path
+    m = _URL_DATE.search(path)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(3)), int(m.group(4))).isoformat()
+    except ValueError:  # 2026/02/30
+        return None
 
 
 _LANGS: frozenset[str] | None = None
