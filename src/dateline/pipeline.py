@@ -17,7 +17,7 @@ from dateline.clean import CleanError, clean
 from dateline.cluster import OnlineClusterer
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
 from dateline.frame.record import build_record
-from dateline.link import Linker, find_gazetteer_mentions, is_known_name
+from dateline.link import Linker, find_gazetteer_mentions, is_big_place, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.store import EventRecordRow, PlacementRow, Store, StoredArticle
@@ -176,14 +176,14 @@ class Analyzer:
     def mentions(self, text: str, lang: str | None) -> list[Mention]:
         """Linked mentions of one text (what ``analyze`` stores; also what ``eval entities`` scores)."""
         found = find_mentions(text, lang, self.tagger, gazetteer_mentions(text, lang),
-                              lambda name: is_known_name(name, lang))
+                              lambda name: is_known_name(name, lang), lambda name: is_big_place(name, lang))
         return self.linker.link_document(text, lang, found)[0]
 
     def analyze(self, article: Article) -> tuple[Analysis, list[str]]:
         """The article's analysis with linked mentions, and the ids of the entities it touched."""
         lang = article.lang
         analysis = analyze_article(article, self.tagger, gazetteer_mentions(article.text, lang),
-                                   lambda name: is_known_name(name, lang))
+                                   lambda name: is_known_name(name, lang), lambda name: is_big_place(name, lang))
         mentions, touched = self.linker.link_document(article.text, article.lang, list(analysis.mentions))
         return replace(analysis, mentions=tuple(mentions)), touched
 

@@ -15,11 +15,12 @@ from dateline.models import Analysis, Article, Mention
 
 
 def analyze_article(article: Article, tagger: CrfTagger, extra_mentions: Iterable[Mention] = (),
-                    is_known_name: Callable[[str], bool] | None = None) -> Analysis:
+                    is_known_name: Callable[[str], bool] | None = None,
+                    is_big_place: Callable[[str], bool] | None = None) -> Analysis:
     """``extra_mentions`` (e.g. gazetteer matches) fill gaps: where one overlaps a tagged
     mention, the tagger's span wins."""
     sentences = split_sentences(article.text, article.lang)
-    mentions = find_mentions(article.text, article.lang, tagger, extra_mentions, is_known_name)
+    mentions = find_mentions(article.text, article.lang, tagger, extra_mentions, is_known_name, is_big_place)
     times = find_times(article.text, article.lang, article.published, article.dateline)
     return Analysis(article.id, tuple(sentences), tuple(mentions), tuple(times))
 
@@ -31,9 +32,12 @@ TAGGER_LANGUAGES = frozenset("en es nl bg cs pl ru sl uk".split())
 
 
 def find_mentions(text: str, lang: str | None, tagger: CrfTagger, extra_mentions: Iterable[Mention] = (),
-                  is_known_name: Callable[[str], bool] | None = None) -> list[Mention]:
+                  is_known_name: Callable[[str], bool] | None = None,
+                  is_big_place: Callable[[str], bool] | None = None) -> list[Mention]:
     """``is_known_name`` (a gazetteer lookup) confirms single words in languages that capitalise
-    every noun, where the tagger's word alone is not enough (see :mod:`dateline.analyze.nouns`)."""
+    every noun, where the tagger's word alone is not enough (see :mod:`dateline.analyze.nouns`);
+    ``is_big_place`` (a country or a city of 100,000 or more) types the tagger's spans in the
+    languages it was not trained on (see :func:`retype_big_places`)."""
     tagged = [t for t in (trim_elisions(Mention(m.start, m.end, m.text, m.type)) for m in tagger.tag(text, lang))
               if t is not None]
     if lang in NOUN_CAPITALISING:
@@ -42,7 +46,21 @@ def find_mentions(text: str, lang: str | None, tagger: CrfTagger, extra_mentions
     trained = lang in TAGGER_LANGUAGES
     if trained:  # its misses there are rarely names a gazetteer knows; its own types are better
         extra_mentions = [m for m in extra_mentions if m.type == "NORP"]
+    elif is_big_place is not None:
+        tagged = retype_big_places(tagged, is_big_place)
     return merge_mentions(tagged, extra_mentions, extra_types_win=not trained)
+
+
+def retype_big_places(mentions: list[Mention], is_big_place: Callable[[str], bool]) -> list[Mention]:
+    """In a language the tagger never saw, a span it found that is exactly the name of a country
+    or a big city is that place, whatever type it guessed (``à Genève`` tagged ORG, ``im
+    ungarischen Debrecen`` PER). Gazetteer spotting proposes new spans only for cities of
+    300,000 or more (smaller ones' names are too often words); a span the tagger already took for
+    a name needs less. A one-word person that some person of the text also bears stays a person
+    (``Jordan`` after ``Michael Jordan``)."""
+    person_words = {w for m in mentions if m.type == "PER" and " " in m.text for w in m.text.split()}
+    return [replace(m, type="LOC") if m.type in ("PER", "ORG", "MISC") and m.text not in person_words
+            and is_big_place(m.text) else m for m in mentions]
 
 
 # An elided article glued to a name: l’Inter-Services, dell’Esercito, d'Italia; or left dangling

@@ -19,7 +19,6 @@ from dateline.link import lexicon
 from dateline.link.keys import SLAVIC, acronym_key, fold, is_acronym, name_key, skeleton, stem
 
 _LOWERCASE_DEMONYM_LANGS = frozenset("it fr es pt pl cs sk sl hr sr bs ru uk bg be mk ro ca nl".split())
-_CITY_MENTION_POPULATION = 300_000  # find_gazetteer_mentions only proposes cities this big
 
 
 @dataclass(frozen=True, slots=True)
