@@ -1,6 +1,6 @@
 """Name keys: transliteration, diacritics, phonetic skeleton, inflection."""
 
-from dateline.link.keys import acronym_key, fold, is_acronym, name_key, stem
+from dateline.link.keys import acronym_key, fold, french_key, is_acronym, name_key, stem
 
 
 def test_fold_transliterates_and_strips_marks():
@@ -37,3 +37,12 @@ def test_acronyms():
     assert is_acronym("LNA") and is_acronym("U.S.") and is_acronym("ЄС")
     assert not is_acronym("Libya") and not is_acronym("A")
     assert acronym_key("U.S.") == "us"
+
+
+def test_french_reading_is_a_second_key_for_latin_names_only():
+    assert french_key("Michel Barnier", "fr") == name_key("Мишел Барние", "bg") == name_key("Мишель Барнье", "ru")
+    assert french_key("Barniera", "pl") == name_key("Барньє", "uk")  # after the case ending is cut
+    assert french_key("Tavernier", "fr") == name_key("Тавернье", "ru")
+    assert french_key("Мишел Барние", "bg") is None  # other scripts spell as they hear already
+    assert french_key("Anna Kowalska", "pl") is None  # reads the same: no second key
+    assert french_key("Meier", "de") is None  # -ier after a vowel is German, and the r is heard

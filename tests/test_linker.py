@@ -146,6 +146,28 @@ def test_short_first_names_link_to_the_formal_ones_across_scripts(linker):
     assert other["Jill Harwood"].entity != en["Joseph Harwood"].entity
 
 
+@pytest.mark.parametrize("latin_first", [True, False])
+def test_french_names_meet_their_cyrillic_spelling_by_how_they_sound(latin_first):
+    """Cyrillic follows pronunciation: Michel Barnier is Мишел Барние, Мишель Барнье, Мішель
+    Барньє; a Latin name is also keyed as French reads it, in whichever order the two arrive."""
+    linker = Linker()
+    docs = [("Michel Dorvillier arrive lundi. Dorvillier a confirmé.", "fr",
+             [("Michel Dorvillier", "PER"), ("Dorvillier", "PER")]),
+            ("Мишел Дорвилие пристигна. Дорвилие потвърди.", "bg", [("Мишел Дорвилие", "PER"), ("Дорвилие", "PER")])]
+    if not latin_first:
+        docs.reverse()
+    linked = {lang: link(linker, text, lang, spans) for text, lang, spans in docs}
+    uk = link(linker, "Дорвільє заявив.", "uk", [("Дорвільє", "PER")])
+    pl = link(linker, "Michela Dorvilliera nie było.", "pl", [("Michela Dorvilliera", "PER")])
+    ids = {linked["fr"]["Michel Dorvillier"].entity, linked["fr"]["Dorvillier"].entity,
+           linked["bg"]["Мишел Дорвилие"].entity, linked["bg"]["Дорвилие"].entity,
+           uk["Дорвільє"].entity, pl["Michela Dorvilliera"].entity}
+    assert len(ids) == 1
+    # another person of the name stays another person, in either script
+    other = link(linker, "Анна Дорвилие каза.", "bg", [("Анна Дорвилие", "PER")])
+    assert other["Анна Дорвилие"].entity not in ids
+
+
 def test_possessive_adjectives_of_a_surname_name_the_person(linker):
     sl = link(linker, "Joe Harwood je podpisal. Harwoodova administracija in Harwoodove besede.", "sl",
               [("Joe Harwood", "PER"), ("Harwoodova", "PER"), ("Harwoodove", "PER")])

@@ -13,6 +13,10 @@ Three levels, from strict to loose:
   ``bngs``).
 
 Keys are cached: news repeats the same names, so most calls are dictionary hits.
+
+A Latin-script name also has a second key, its French reading (``french_key``): Cyrillic
+transliterates names as they are pronounced, and French spelling is where letters and sounds
+part most (``Michel Barnier`` -> ``Мишель Барнье``, ``Tavernier`` -> ``Тавернье``).
 """
 
 from __future__ import annotations
@@ -112,6 +116,22 @@ def skeleton(token: str) -> str:
 def stem(text: str, lang: str | None = None) -> str:
     """``fold`` with every token stemmed: ``"Donalda Trumpa"`` (pl) -> ``"donald trump"``."""
     return " ".join(stem_token(t, lang) for t in fold(text).split())
+
+
+_FRENCH_IER = re.compile(r"(?<=[^aeiouy])ier$")  # Barnier, Olivier: the r is silent
+
+
+@lru_cache(maxsize=262144)
+def french_key(text: str, lang: str | None = None) -> str | None:
+    """``name_key`` of a Latin-script name read the French way: ``ch`` as ``sh`` (``Michel`` ~
+    ``Мишель``) and no ``r`` after a consonant and ``ie`` at the end (``Barnier`` ~ ``Барнье``).
+    None for other scripts and for names that read the same (most), so callers try it only as a
+    second key: ``Michael`` ~ ``Михаэль`` still meets on the first."""
+    if any(c.isalpha() and ord(c) >= 0x250 for c in text):
+        return None
+    tokens = [stem_token(t, lang) for t in fold(text).split()]
+    read = [_FRENCH_IER.sub("ie", t.replace("ch", "sh")) for t in tokens]
+    return " ".join(skeleton(t) for t in read) if read != tokens else None
 
 
 @lru_cache(maxsize=262144)

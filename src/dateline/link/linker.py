@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from dateline.link import gazetteer as gaz
 from dateline.link import lexicon
-from dateline.link.keys import acronym_key, fold, is_acronym, name_key, stem
+from dateline.link.keys import acronym_key, fold, french_key, is_acronym, name_key, stem
 from dateline.models import Entity, Mention
 
 _ACRONYM_AFTER = re.compile(r"\s*[(\[]\s*([^\W\d_][^\W_.]{1,7})\s*[)\]]")
@@ -74,6 +74,13 @@ def _single_key(text: str, lang: str | None) -> str:
     (``May`` -> ``=may``, not ``m``)."""
     k = name_key(text, lang)
     return k if len(k) >= 3 else "=" + stem(text, lang)
+
+
+def _french_person_key(text: str, lang: str | None) -> str | None:
+    """``PER|`` key of a Latin-script name read the French way (``Barnier`` -> ``brn``, as
+    ``Барнье``), or None when it reads the same; persons are also indexed and looked up by it."""
+    k = french_key(text, lang)
+    return "PER|" + k if k and len(k.replace(" ", "")) >= 3 else None
 
 
 @lru_cache(maxsize=1)
@@ -273,11 +280,16 @@ class Linker:
                     if len(fk) > len(keys) and fk[0] == keys[0] and fk[-1] == keys[-1]:
                         rid = fid
                         break
+            french = _french_person_key(m.text, lang)
             if rid is None:
                 rid = self._index.get(key) or self._untyped_match(key, "PER")
+            if rid is None and french:  # Michel Barnier after Мишел Барние
+                rid = self._index.get(french)
+            sk = "PER|" + _single_key(toks[-1], lang)
+            french_sk = _french_person_key(toks[-1], lang)
             if rid is None:
                 # a person known elsewhere only by the surname becomes this full name
-                sur = self._surnames.get("PER|" + _single_key(toks[-1], lang))
+                sur = self._surnames.get(sk) or (self._surnames.get(french_sk) if french_sk else None)
                 if sur:
                     cand = sur.most_common(1)[0][0]
                     if not self._records[cand].full:
@@ -287,10 +299,12 @@ class Linker:
             self._records[rid].full = True
             doc[key] = rid
             self._index.setdefault(key, rid)
+            if french:
+                self._index.setdefault(french, rid)
             self._register_untyped(key, rid)
             fullnames.append((m.start, keys, rid))
-            sk = "PER|" + _single_key(toks[-1], lang)
-            self._surnames.setdefault(sk, Counter())[rid] += 1
+            for k in (sk, french_sk) if french_sk else (sk,):
+                self._surnames.setdefault(k, Counter())[rid] += 1
             return rid
         key = "PER|" + _single_key(m.text, lang)
         if lang in _POSSESSIVE_LANGS and key not in doc and key not in self._surnames:
@@ -313,15 +327,17 @@ class Linker:
             p = self._gaz.demonym_country(m.text)
             if p is not None:
                 rid = self._record_for_place(p).id
+        french = _french_person_key(m.text, lang)
         if rid is None:
-            sur = self._surnames.get(key)
+            sur = self._surnames.get(key) or (self._surnames.get(french) if french else None)
             if sur:
                 rid = sur.most_common(1)[0][0]
         if rid is None:
             rid = self._index.get(key) or self._new("PER", key.split("|", 1)[1]).id
             self._index.setdefault(key, rid)
         doc[key] = rid
-        self._surnames.setdefault(key, Counter())[rid] += 1
+        for k in (key, french) if french else (key,):
+            self._surnames.setdefault(k, Counter())[rid] += 1
         return rid
 
     def _possessive_owner(self, m: Mention, lang: str | None, doc: dict[str, str],
