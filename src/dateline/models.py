@@ -77,7 +77,7 @@ class Article:
     source: str | None = None
     site_name: str | None = None
     author: str | None = None
-    published: str | None = None  # ISO date or datetime, only when the input states one
+    published: str | None = None  # ISO date or datetime, only when the input states one (or its URL path)
     dateline: Dateline | None = None
     byline: str | None = None
     header: dict[str, str] = field(default_factory=dict)  # metadata lines found at the top

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from dateline.frame.record import EventRecord
+from dateline.outlets import outlet
 from dateline.render import fit_line
 from dateline.similar import Similar
 from dateline.store import EventSummary, PlacementRow, StoredArticle, StorySummary
@@ -45,7 +46,7 @@ def event_detail(summary: EventSummary, members: list[tuple[StoredArticle, Place
     for stored, p in members:
         a = stored.article
         when = (a.published or "")[:10] or (a.dateline.text if a.dateline else "undated")
-        source = a.source or a.site_name or "unknown source"
+        source = outlet(a) or "unknown source"
         copy = f"  copy of {a.duplicate_of}" if a.duplicate_of else ""
         console.print(f"  {a.id}  {a.lang or '?':3} {when:10}  {source}{copy}", markup=False)
         console.print(f"      {fit_line(a.title or a.text.split(chr(10), 1)[0], 100)}", markup=False)

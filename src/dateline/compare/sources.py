@@ -1,4 +1,5 @@
-"""Which reports are independent: syndicated copies and reports of one outlet count once."""
+"""Which reports are independent: syndicated copies and reports of one outlet count once
+(the rule is :mod:`dateline.outlets`; here it becomes the comparison's named sources)."""
 
 from __future__ import annotations
 
@@ -6,38 +7,20 @@ from collections.abc import Sequence
 
 from dateline.compare.records import Source
 from dateline.models import Article
+from dateline.outlets import outlet, source_groups
 
 
 def independent_sources(articles: Sequence[Article]) -> tuple[list[Source], dict[str, str]]:
     """The source groups, in the order of their first article, and article id -> group name."""
-    parent = {a.id: a.id for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    by_source: dict[str, str] = {}
-    for a in articles:
-        if a.duplicate_of and a.duplicate_of in parent:
-            union(a.id, a.duplicate_of)
-        name = (a.source or a.site_name or "").strip().lower()
-        if name:
-            union(a.id, by_source.setdefault(name, a.id))
+    group_of = source_groups(articles)
     groups: dict[str, list[Article]] = {}
     for a in articles:
-        groups.setdefault(find(a.id), []).append(a)
+        groups.setdefault(group_of[a.id], []).append(a)
     sources, names = [], {}
     used: set[str] = set()
     for members in groups.values():
         first = members[0]
-        name = first.source or first.site_name or f"{first.lang or 'xx'}:{first.id[:8]}"
+        name = outlet(first) or f"{first.lang or 'xx'}:{first.id[:8]}"
         while name in used:  # two outlets named alike stay apart
             name += "'"
         used.add(name)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from dateline.models import Article
+from dateline.outlets import source_groups
 from dateline.store.base import (
     EventFilter,
     EventRecordRow,
@@ -206,14 +207,9 @@ def _headline(a: Article) -> str:
 
 
 def _sources(members: list[Article]) -> int:
-    """Independent sources: a near-duplicate copy counts with its original, one outlet once."""
-    def own(a: Article) -> str:
-        name = (a.source or a.site_name or "").strip().casefold()
-        return f"source:{name}" if name else f"article:{a.id}"
-
-    keys = {a.id: own(a) for a in members}
-    return len({keys.get(a.duplicate_of, f"article:{a.duplicate_of}") if a.duplicate_of else keys[a.id]
-                for a in members})
+    """Independent sources (dateline.outlets): a near-duplicate copy counts with its original,
+    one outlet once."""
+    return len(set(source_groups(members).values()))
 
 
 def _placement(row: sqlite3.Row) -> PlacementRow:
