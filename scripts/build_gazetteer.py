@@ -15,8 +15,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import unicodedata
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 

@@ -9,10 +9,10 @@ events) and from SemEval-2022 pairs (`semeval2022_pairs.jsonl`, the only data wi
 pairs across languages, 13 of them); its second model, for an article in a language its
 candidate cluster lacks, from the same rows with the language-free features only
 (`LANGUAGE_FREE` in dateline.cluster.centroid). The story head learns from SlavicNER
-(`slavicner_stories.jsonl`: 7 stories in 6 languages). Training replays each labelled stream with the gold clusters ("teacher forcing"):
-every article is compared with the candidate clusters the index returns, exactly as at run
-time, and each (article, candidate) pair is a row labelled 1 when the candidate is the
-article's gold cluster. A logistic regression per head fits those rows. Then the thresholds
+(`slavicner_stories.jsonl`: 7 stories in 6 languages). Training replays each labelled stream
+with the gold clusters ("teacher forcing"): every article is compared with the candidate
+clusters the index returns, exactly as at run time, and each (article, candidate) pair is a row
+labelled 1 when the candidate is the article's gold cluster. A logistic regression per head fits those rows. Then the thresholds
 (event join, story join, story merge) are chosen by running the real online clusterer over the
 same file, in file order and two shuffled orders, and taking the best mean BCubed F1. Needs
 scikit-learn (the `train` extra).
@@ -43,7 +43,7 @@ from sklearn.linear_model import LogisticRegression
 
 from dateline.cluster.centroid import FEATURE_NAMES, LANGUAGE_FREE, features
 from dateline.cluster.head import Heads, model_path
-from dateline.cluster.online import OnlineClusterer, _Layer
+from dateline.cluster.online import Layer, OnlineClusterer
 from dateline.cluster.vectors import Vectoriser
 from dateline.eval.bcubed import bcubed
 from dateline.eval.clustering import analyse_records, read_records
@@ -65,11 +65,16 @@ def reorder(items: Sequence[Any], gold: Sequence[str], seed: int | None) -> tupl
     return [items[i] for i in order], [gold[i] for i in order]
 
 
+def replay_layer() -> Layer:
+    """A layer for replaying labelled streams: no head (the rows are what is wanted), no window,
+    the run-time index and centroid settings."""
+    return Layer(head=None, threshold=0.0, window_days=10**6, window_articles=10**9,  # type: ignore[arg-type]
+                 max_postings=64, candidates=10, max_terms=400)
+
+
 def replay_rows(items: Sequence[Any], gold: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Article-to-candidate feature rows of one labelled stream, replayed with the gold clusters."""
-    vectoriser = Vectoriser()
-    layer = _Layer(head=None, threshold=0.0, window_days=10**6, window_articles=10**9,  # type: ignore[arg-type]
-                   max_postings=64, candidates=10, max_terms=400)
+    vectoriser, layer = Vectoriser(), replay_layer()
     cluster_of: dict[str, int] = {}
     rows, labels = [], []
     for pos, (item, g) in enumerate(zip(items, gold)):
@@ -95,9 +100,7 @@ def pair_rows(pairs: Sequence[tuple[Any, Any, float]]) -> tuple[np.ndarray, np.n
     all clusters so far, positive only for its own pair's cluster when gold says same story
     (overall <= 1.5). Pairs in between (1.5 < overall < 3) give no rows: neither clearly same
     nor clearly different."""
-    vectoriser = Vectoriser()
-    layer = _Layer(head=None, threshold=0.0, window_days=10**6, window_articles=10**9,  # type: ignore[arg-type]
-                   max_postings=64, candidates=10, max_terms=400)
+    vectoriser, layer = Vectoriser(), replay_layer()
     rows, labels = [], []
     for pos, (a, b, gold) in enumerate(pairs):
         own = layer.new(a[0].id, vectoriser.observe(*a), pos).index

@@ -30,6 +30,7 @@ def test_one_outlet_and_copies_count_once():
 
 
 def test_a_wire_report_without_a_source_line_speaks_for_its_agency():
-    text = "GENÈVE, 3 mars (AFP) - Les deux délégations se sont retrouvées mardi au bord du lac pour une nouvelle série de pourparlers.\n"
+    text = ("GENÈVE, 3 mars (AFP) - Les deux délégations se sont retrouvées mardi au bord du lac "
+            "pour une nouvelle série de pourparlers.\n")
     article = clean(RawDocument("dépêche.txt", text.encode("utf-8"), "text/plain"))
     assert article.source is None and outlet(article) == "AFP"

@@ -64,7 +64,7 @@ class Placement:
     evidence: Evidence
 
 
-class _Layer:
+class Layer:
     """One level of clustering (events or stories): live centroids, their index, the window."""
 
     def __init__(self, head: Head, threshold: float, window_days: int, window_articles: int,
@@ -144,11 +144,11 @@ class OnlineClusterer:
                  max_terms: int = 400, prune_every: int = 1000, story_warmup: int = 300) -> None:
         self.heads = heads or Heads.load()
         self.vectoriser = Vectoriser(index_entities=index_entities, index_terms=index_terms)
-        self.events = _Layer(self.heads.event, self.heads.event.threshold if event_threshold is None else event_threshold,
+        self.events = Layer(self.heads.event, self.heads.event.threshold if event_threshold is None else event_threshold,
                              window_days, window_articles, max_postings, candidates, max_terms)
         story_layer = (self.heads.story, self.heads.story.threshold if story_threshold is None else story_threshold,
                        story_window_days, story_window_articles, max_postings, candidates, max_terms)
-        self._new_story_layer = lambda: _Layer(*story_layer)
+        self._new_story_layer = lambda: Layer(*story_layer)
         self.stories = self._new_story_layer()
         self.story_merge = self.heads.story_merge if story_merge is None else story_merge
         self.story_merge_min = self.heads.story_merge_min if story_merge_min is None else story_merge_min
