@@ -48,7 +48,7 @@ def test_places_carry_country_and_coordinates(g):
     ("pakistano", "PK"), ("libico", "LY"), ("Pakistani", "PK"), ("Libyan", "LY"), ("pakistanische", "PK"),
     ("пакистанский", "PK"), ("libijski", "LY"), ("French", "FR"), ("français", "FR"), ("tedesco", "DE"),
     ("allemand", "DE"), ("Dutch", "NL"), ("Swiss", "CH"), ("British", "GB"), ("американский", "US"),
-    ("Egyptian", "EG"), ("Amerykanie", "US"), ("egiziano", "EG"), ("italiano", "IT"),
+    ("Egyptian", "EG"), ("Amerykanie", "US"), ("egiziano", "EG"), ("italiano", "IT"), ("Thai", "TH"), ("тайский", "TH"),
 ])
 def test_demonyms_point_to_their_country(g, word, iso):
     p = g.demonym_country(word)
