@@ -80,6 +80,7 @@ def test_resolve_keeps_stated_year_and_never_invents():
     ("https://news.example.org/item/20260318", None),  # could be any number
     ("https://news.example.org/story?d=2026/03/18", None),  # the query is not the filing path
     ("https://news.example.org/1234/05/06/x", None),  # outside 1900-2099
+    ("http://[::1/2026/03/18/x", None),  # malformed: no date, and no exception
     (None, None), ("", None),
 ])
 def test_date_from_url(url, expected):

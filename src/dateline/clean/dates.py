@@ -97,7 +97,10 @@ def date_from_url(url: str | None) -> str | None:
     or None. Only a whole year/month/day triple counts; ``/2026/03/`` alone says too little."""
     if not url:
         return None
-    path = urlsplit(url.strip()).path
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:  # "http://[::1/..." and other malformed URLs: no date, not an error
+        return None
     m = _URL_DATE.search(path)
     if m is None:
         return None
