@@ -47,8 +47,7 @@ def source_groups(articles: Sequence[Article]) -> dict[str, str]:
         name = outlet(a)
         if name:
             union(a.id, first_of.setdefault(name.casefold(), a.id))
-    order = {a.id: i for i, a in enumerate(articles)}
     groups: dict[str, list[str]] = {}
-    for a in articles:
+    for a in articles:  # in article order, so each group's first member is its earliest
         groups.setdefault(find(a.id), []).append(a.id)
-    return {m: min(members, key=order.__getitem__) for members in groups.values() for m in members}
+    return {m: members[0] for members in groups.values() for m in members}
