@@ -81,6 +81,10 @@ def test_event_detail_shows_members_evidence_and_comparison(examples_db):
     top = rows[0]
     detail = json.loads(run("event", top["id"][:10], "--db", examples_db, "--json").output)
     assert detail["id"] == top["id"] and len(detail["members"]) == top["articles"]
+    # a member whose metadata names no source speaks for its dateline's agency, as in the text view
+    sources = {m["title"]: m["source"] for e in rows
+               for m in json.loads(run("event", e["id"], "--db", examples_db, "--json").output)["members"]}
+    assert sources["Thaïlande et Cambodge prolongent leur cessez-le-feu à Genève"] == "AFP"
     assert detail["members"][0]["basis"] == "new"
     joined = [m for m in detail["members"][1:] if m["basis"] == "head"]
     assert all(m["probability"] is not None and m["evidence"]["shared"] for m in joined)

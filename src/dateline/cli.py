@@ -12,6 +12,7 @@ import click
 
 from dateline import __version__
 from dateline.models import ENTITY_TYPES, Article
+from dateline.outlets import outlet
 from dateline.read import ReadOptions
 from dateline.store import ArticleFilter, Store, default_db, open_store
 
@@ -333,7 +334,7 @@ def event(event_id, db, as_json) -> None:
     record = build_record(analysed, entities, claims_of)
     if as_json:
         click.echo(json.dumps({**asdict(summary), "record": record.as_dict(), "members": [
-            {"article": s.article.id, "title": s.article.title, "source": s.article.source or s.article.site_name,
+            {"article": s.article.id, "title": s.article.title, "source": outlet(s.article),
              "lang": s.article.lang, "published": s.article.published, "duplicate_of": s.article.duplicate_of,
              "basis": p.basis, "probability": p.probability, "evidence": p.evidence} for s, p in members],
             "comparison": comparison_dict(comparison)}, ensure_ascii=False, indent=2))
