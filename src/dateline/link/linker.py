@@ -289,7 +289,7 @@ class Linker:
             french_sk = _french_person_key(toks[-1], lang)
             if rid is None:
                 # a person known elsewhere only by the surname becomes this full name
-                sur = self._surnames.get(sk) or (self._surnames.get(french_sk) if french_sk else None)
+                sur = self._surname_counts(sk, french_sk)
                 if sur:
                     cand = sur.most_common(1)[0][0]
                     if not self._records[cand].full:
@@ -303,8 +303,7 @@ class Linker:
                 self._index.setdefault(french, rid)
             self._register_untyped(key, rid)
             fullnames.append((m.start, keys, rid))
-            for k in (sk, french_sk) if french_sk else (sk,):
-                self._surnames.setdefault(k, Counter())[rid] += 1
+            self._count_surname(rid, sk, french_sk)
             return rid
         key = "PER|" + _single_key(m.text, lang)
         if lang in _POSSESSIVE_LANGS and key not in doc and key not in self._surnames:
@@ -329,16 +328,24 @@ class Linker:
                 rid = self._record_for_place(p).id
         french = _french_person_key(m.text, lang)
         if rid is None:
-            sur = self._surnames.get(key) or (self._surnames.get(french) if french else None)
+            sur = self._surname_counts(key, french)
             if sur:
                 rid = sur.most_common(1)[0][0]
         if rid is None:
             rid = self._index.get(key) or self._new("PER", key.split("|", 1)[1]).id
             self._index.setdefault(key, rid)
         doc[key] = rid
-        for k in (key, french) if french else (key,):
-            self._surnames.setdefault(k, Counter())[rid] += 1
+        self._count_surname(rid, key, french)
         return rid
+
+    def _surname_counts(self, *keys: str | None) -> Counter | None:
+        """Who the first of ``keys`` known as a lone surname was (a missing French key is None)."""
+        return next((self._surnames[k] for k in keys if k and self._surnames.get(k)), None)
+
+    def _count_surname(self, rid: str, *keys: str | None) -> None:
+        for k in keys:
+            if k:
+                self._surnames.setdefault(k, Counter())[rid] += 1
 
     def _possessive_owner(self, m: Mention, lang: str | None, doc: dict[str, str],
                           fullnames: list[tuple[int, list[str], str]]) -> Mention:
