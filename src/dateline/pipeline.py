@@ -163,6 +163,12 @@ def gazetteer_mentions(text: str, lang: str | None) -> list[Mention]:
     return find_gazetteer_mentions(text, lang, nationalities_only=lang in TAGGER_LANGUAGES)
 
 
+def _name_checks(lang: str | None) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """The gazetteer's word on a tagged name, for the analyze stage: a known name as written; a
+    country or big city."""
+    return (lambda name: is_known_name(name, lang)), (lambda name: is_big_place(name, lang))
+
+
 class Analyzer:
     """Stages analyze and link together: the tagger, the gazetteer and the linker's
     cross-document state. Feed it articles in order."""
@@ -175,15 +181,13 @@ class Analyzer:
 
     def mentions(self, text: str, lang: str | None) -> list[Mention]:
         """Linked mentions of one text (what ``analyze`` stores; also what ``eval entities`` scores)."""
-        found = find_mentions(text, lang, self.tagger, gazetteer_mentions(text, lang),
-                              lambda name: is_known_name(name, lang), lambda name: is_big_place(name, lang))
+        found = find_mentions(text, lang, self.tagger, gazetteer_mentions(text, lang), *_name_checks(lang))
         return self.linker.link_document(text, lang, found)[0]
 
     def analyze(self, article: Article) -> tuple[Analysis, list[str]]:
         """The article's analysis with linked mentions, and the ids of the entities it touched."""
         lang = article.lang
-        analysis = analyze_article(article, self.tagger, gazetteer_mentions(article.text, lang),
-                                   lambda name: is_known_name(name, lang), lambda name: is_big_place(name, lang))
+        analysis = analyze_article(article, self.tagger, gazetteer_mentions(article.text, lang), *_name_checks(lang))
         mentions, touched = self.linker.link_document(article.text, article.lang, list(analysis.mentions))
         return replace(analysis, mentions=tuple(mentions)), touched
 
