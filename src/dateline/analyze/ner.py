@@ -162,7 +162,9 @@ class Features:
     """Builds CRFsuite attribute lists, keeping only the names in ``known`` (None: all of them).
 
     Training sees every feature; the tagger passes its model's attributes (``crf_attributes``), so
-    strings the model has no weight for are never sent. Word-level parts are cached per word.
+    strings the model has no weight for are never sent. What depends only on a word (and the
+    text's language), on a pair of neighbouring words or on a pair of shapes is cached, so a
+    feature string is built once per distinct word or pair rather than once per occurrence.
     """
 
     _CACHE_MAX = 200_000
@@ -170,6 +172,10 @@ class Features:
     def __init__(self, known: frozenset[str] | None = None) -> None:
         self.known = known
         self._words: dict[str, _Word] = {}
+        self._by_lang: dict[str, dict[str, tuple[_Word, tuple[str, ...], tuple[str, ...]]]] = {}
+        self._word_pairs: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._shape_pairs: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._firsts: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def word(self, word: str) -> _Word:
         info = self._words.get(word)
@@ -179,6 +185,58 @@ class Features:
                 self._words.clear()
             self._words[word] = info
         return info
+
+    def in_language(self, lang: str) -> dict[str, tuple[_Word, tuple[str, ...], tuple[str, ...]]]:
+        """Per word of a text in ``lang``: its parts, the features before the document hint
+        (the word's own, the language) and those after it (place list, shape in the group)."""
+        table = self._by_lang.get(lang)
+        if table is None or len(table) >= self._CACHE_MAX:
+            table = self._by_lang[lang] = {}
+        return table
+
+    def word_in(self, table: dict, word: str, lang: str) -> tuple[_Word, tuple[str, ...], tuple[str, ...]]:
+        x = self.word(word)
+        head = x.feats + _kept(("lg=" + lang,), self.known)
+        tail = []
+        if word[0].isupper():
+            gz = _place_feature(x.low, _places())
+            if gz:
+                tail.append(gz)
+        tail.extend(_kept((language_group(lang) + "|sh=" + x.shape,), self.known))
+        row = table[word] = (x, head, tuple(tail))
+        return row
+
+    def word_pair(self, left: _Word, right: _Word) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The word bigram as the right word's ``bg-1`` and as the left word's ``bg+1``."""
+        key = (left.low, right.low)
+        pair = self._word_pairs.get(key)
+        if pair is None:
+            pair = (_kept(("bg-1=" + left.low + "|" + right.low,), self.known),
+                    _kept(("bg+1=" + left.low + "|" + right.low,), self.known))
+            if len(self._word_pairs) >= self._CACHE_MAX:
+                self._word_pairs.clear()
+            self._word_pairs[key] = pair
+        return pair
+
+    def shape_pair(self, left: _Word, right: _Word) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The shape bigram as seen from the right word and from the left word."""
+        key = (left.shape, right.shape)
+        pair = self._shape_pairs.get(key)
+        if pair is None:
+            pair = (_kept(("sh-1|sh=" + left.shape + "|" + right.shape,), self.known),
+                    _kept(("sh|sh+1=" + left.shape + "|" + right.shape,), self.known))
+            if len(self._shape_pairs) >= self._CACHE_MAX:
+                self._shape_pairs.clear()
+            self._shape_pairs[key] = pair
+        return pair
+
+    def first(self, group: str, shape: str) -> tuple[str, ...]:
+        """What a sentence-initial word adds."""
+        key = (group, shape)
+        feats = self._firsts.get(key)
+        if feats is None:
+            feats = self._firsts[key] = ("F", *_kept((group + "|F|" + shape,), self.known))
+        return feats
 
 
 _ALL_FEATURES = Features()
@@ -233,59 +291,36 @@ def sentence_features(
 ) -> list[list[str]]:
     """CRFsuite attribute lists for one sentence (``words`` are token texts)."""
     fs = features or _ALL_FEATURES
-    known = fs.known
     lang = (lang or "xx").lower()
-    places = _places()
     g = language_group(lang)
-    g_sh = g + "|sh="
-    g_f = g + "|F|"
-    lang_f = ("lg=" + lang,) if known is None or "lg=" + lang in known else ()
+    table = fs.in_language(lang)
+    rows = [table.get(w) or fs.word_in(table, w, lang) for w in words]
+    info = [r[0] for r in rows]
     n = len(words)
-    info = [fs.word(w) for w in words]
-    # Word parts come from the cache already kept; a string built for this occurrence is kept
-    # only if the model knows it (``known is None``: training, keep everything).
+    # pair j joins words j and j+1: its first half goes to word j+1, its second to word j
+    word_pairs = [fs.word_pair(info[j], info[j + 1]) for j in range(n - 1)]
+    shape_pairs = [fs.shape_pair(info[j], info[j + 1]) for j in range(n - 1)]
     out: list[list[str]] = []
-    for i, w in enumerate(words):
-        x = info[i]
-        f = list(x.feats)
-        f.extend(lang_f)
-        sh = x.shape
+    for i in range(n):
+        x, head, tail = rows[i]
+        f = list(head)
         if extra is not None and extra[i]:
             f.append(extra[i])
-        if w[0].isupper():
-            gz = _place_feature(x.low, places)
-            if gz:
-                f.append(gz)
-        a = g_sh + sh
-        if known is None or a in known:
-            f.append(a)
+        f.extend(tail)
         if firsts[i]:
-            f.append("F")
-            a = g_f + sh
-            if known is None or a in known:
-                f.append(a)
+            f.extend(fs.first(g, x.shape))
         if i > 0:
-            p = info[i - 1]
-            f.extend(p.as_prev)
-            a = "bg-1=" + p.low + "|" + x.low
-            if known is None or a in known:
-                f.append(a)
-            a = "sh-1|sh=" + p.shape + "|" + sh
-            if known is None or a in known:
-                f.append(a)
+            f.extend(info[i - 1].as_prev)
+            f.extend(word_pairs[i - 1][0])
+            f.extend(shape_pairs[i - 1][0])
             if i > 1:
                 f.extend(info[i - 2].as_prev2)
         else:
             f.append("BOS")
         if i < n - 1:
-            q = info[i + 1]
-            f.extend(q.as_next)
-            a = "bg+1=" + x.low + "|" + q.low
-            if known is None or a in known:
-                f.append(a)
-            a = "sh|sh+1=" + sh + "|" + q.shape
-            if known is None or a in known:
-                f.append(a)
+            f.extend(info[i + 1].as_next)
+            f.extend(word_pairs[i][1])
+            f.extend(shape_pairs[i][1])
             if i < n - 2:
                 f.extend(info[i + 2].as_next2)
         else:
