@@ -463,7 +463,10 @@ def eval_entities(file, predictions) -> None:
 @click.option("--predictions", type=click.File("w", encoding="utf-8"), help="Write {id, score} per pair here.")
 @click.option("--encoder", "encoder_spec", metavar="SPEC",
               help="Also report a sentence encoder's cosine alone (use, e5, onnx:DIR, st:DIR); the judge is unchanged.")
-def eval_similarity(file, predictions, encoder_spec) -> None:
+@click.option("--pivot", "pivot_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="DIR",
+              help="Also report word overlap through English, with the FreeDict X-eng dictionaries installed in DIR "
+                   "(e.g. /usr/share/dictd); the judge is unchanged.")
+def eval_similarity(file, predictions, encoder_spec, pivot_dir) -> None:
     """Article-pair similarity on FILE (format of semeval2022_pairs.jsonl): Pearson and Spearman of
     the judge's 1-4 score against gold `overall`, overall and per language pair, beside a character
     n-gram TF-IDF cosine baseline computed in the same run; pairs per second."""
@@ -477,11 +480,26 @@ def eval_similarity(file, predictions, encoder_spec) -> None:
             encoder = load_encoder(encoder_spec)
         except (EncoderError, EncoderUnavailable) as exc:
             raise click.BadParameter(str(exc), param_hint="--encoder") from exc
+    pivot = None
+    if pivot_dir:
+        from dateline.bilingual import Pivot
+
+        pivot = Pivot.load(dirs=[pivot_dir])
+        if not pivot.languages:
+            raise click.BadParameter(f"{pivot_dir}: no freedict-*-eng.index with its .dict(.dz)", param_hint="--pivot")
     result = evaluate_similarity(file, predictions)
     if encoder is not None:
         from dateline.eval.encoders import evaluate_encoder
 
         result["encoder"] = evaluate_encoder(str(file), encoder)
+    if pivot is not None:
+        from dateline.bilingual import DictionaryError
+        from dateline.eval.pivot import evaluate_pivot
+
+        try:
+            result["pivot"] = evaluate_pivot(str(file), pivot)
+        except DictionaryError as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 

@@ -14,17 +14,13 @@ import numpy as np
 
 from dateline.clean import clean
 from dateline.encode import Encoder, article_text, cosines
-from dateline.eval.similarity import PairRecord, pearson, read_pairs, spearman
+from dateline.eval.similarity import PairRecord, correlations, read_pairs
 from dateline.models import RawDocument
 
 
 def _lead(record: PairRecord, n: int) -> str:
     text, lang = (record.text1, record.lang1) if n == 1 else (record.text2, record.lang2)
     return article_text(clean(RawDocument(f"{record.id}:{n}", data=text.encode("utf-8"), meta={"lang": lang})))
-
-
-def _correlations(pred: np.ndarray, gold: np.ndarray) -> dict[str, float]:
-    return {"pearson": round(pearson(pred, gold), 4), "spearman": round(spearman(pred, gold), 4)}
 
 
 def evaluate_encoder(path: str, encoder: Encoder) -> dict:
@@ -40,13 +36,13 @@ def evaluate_encoder(path: str, encoder: Encoder) -> dict:
     result: dict = {
         "encoder": encoder.name,
         "dim": encoder.dim,
-        "cosine": _correlations(scores[scored], gold),
+        "cosine": correlations(scores[scored], gold),
         "note": "cosine c of title + lead embeddings mapped to 4 - 3c; not part of the judge",
         "by_lang_pair": {},
         "leads_per_second": round(len(set(left + right)) / elapsed, 1) if elapsed else None,
     }
     for lp in sorted({records[i].lang_pair for i in scored}):
         idx = [i for i in scored if records[i].lang_pair == lp]
-        result["by_lang_pair"][lp] = {"pairs": len(idx), "cosine": _correlations(
+        result["by_lang_pair"][lp] = {"pairs": len(idx), "cosine": correlations(
             scores[idx], np.asarray([records[i].gold for i in idx]))}
     return result

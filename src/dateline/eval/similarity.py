@@ -129,7 +129,7 @@ def char_tfidf_cosines(records: list[PairRecord]) -> np.ndarray:
     return np.asarray(out)
 
 
-def _correlations(pred: np.ndarray, gold: np.ndarray) -> dict[str, float]:
+def correlations(pred: np.ndarray, gold: np.ndarray) -> dict[str, float]:
     return {"pearson": round(pearson(pred, gold), 4), "spearman": round(spearman(pred, gold), 4)}
 
 
@@ -149,8 +149,8 @@ def evaluate_similarity(path: str, predictions: TextIO | None = None, judge: Jud
     result: dict = {
         "pairs": len(records),
         "scored_pairs": len(scored),
-        "judge": _correlations(scores[scored], gold),
-        "baseline_char_tfidf": _correlations(baseline[scored], gold),
+        "judge": correlations(scores[scored], gold),
+        "baseline_char_tfidf": correlations(baseline[scored], gold),
         "baseline_note": "char_wb 3-5-gram TF-IDF cosine c mapped to 4 - 3c (correlations equal those of -c)",
         "by_lang_pair": {},
         "pairs_per_second": round(len(records) / elapsed, 1) if elapsed else None,
@@ -159,6 +159,6 @@ def evaluate_similarity(path: str, predictions: TextIO | None = None, judge: Jud
     for lp in sorted({records[i].lang_pair for i in scored}):
         idx = [i for i in scored if records[i].lang_pair == lp]
         g = np.asarray([records[i].gold for i in idx])
-        result["by_lang_pair"][lp] = {"pairs": len(idx), "judge": _correlations(scores[idx], g),
-                                      "baseline_char_tfidf": _correlations(baseline[idx], g)}
+        result["by_lang_pair"][lp] = {"pairs": len(idx), "judge": correlations(scores[idx], g),
+                                      "baseline_char_tfidf": correlations(baseline[idx], g)}
     return result
