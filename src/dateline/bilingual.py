@@ -11,10 +11,11 @@ ships them; nothing here is part of the default path. Measured as similarity evi
 ``scripts/measure_pivot.py`` (docs/similarity.md).
 
 Each headword keeps the content words of its first translation lines (at most
-``MAX_TRANSLATIONS``), weighted equally, and a headword translated by stop words alone is a
-function word and dropped; an inflected form missing from the dictionary is looked up again
-without its last one to three letters; a word with no entry passes through as itself (names
-mostly). Stems are the first ``STEM`` letters, on the English side as on the pivot side.
+``MAX_TRANSLATIONS``), weighted equally; a headword whose translation lines hold no content word
+(only stop words, or words under three letters) is a function word and dropped; an inflected
+form missing from the dictionary is looked up again without its last one to three letters; a
+word with no entry passes through as itself (names mostly). Stems are the first ``STEM``
+letters, on the English side as on the pivot side.
 """
 
 from __future__ import annotations
@@ -129,8 +130,8 @@ def read_dictionary(base: Path) -> dict[str, tuple[str, ...]]:
                 start, length = span
                 words = blocks[span] = _translations(data[start:start + length].decode("utf-8", "replace"))
             gathered.setdefault(head, []).extend(words)
-    # senses in index order; the first MAX_TRANSLATIONS distinct words. A headword whose
-    # translations are all stop words (``und``: and) keeps an empty tuple: a function word.
+    # senses in index order; the first MAX_TRANSLATIONS distinct words. A headword with no
+    # content word in its translations (``und``: and) keeps an empty tuple: a function word.
     return {head: tuple(dict.fromkeys(w for w in words if w != head))[:MAX_TRANSLATIONS]
             for head, words in gathered.items()}
 

@@ -235,6 +235,8 @@ class Features:
         key = (group, shape)
         feats = self._firsts.get(key)
         if feats is None:
+            if len(self._firsts) >= self._CACHE_MAX:
+                self._firsts.clear()
             feats = self._firsts[key] = ("F", *_kept((group + "|F|" + shape,), self.known))
         return feats
 
