@@ -208,26 +208,20 @@ class Features:
 
     def word_pair(self, left: _Word, right: _Word) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The word bigram as the right word's ``bg-1`` and as the left word's ``bg+1``."""
-        key = (left.low, right.low)
-        pair = self._word_pairs.get(key)
-        if pair is None:
-            pair = (_kept(("bg-1=" + left.low + "|" + right.low,), self.known),
-                    _kept(("bg+1=" + left.low + "|" + right.low,), self.known))
-            if len(self._word_pairs) >= self._CACHE_MAX:
-                self._word_pairs.clear()
-            self._word_pairs[key] = pair
-        return pair
+        return self._pair(self._word_pairs, left.low, right.low, "bg-1=", "bg+1=")
 
     def shape_pair(self, left: _Word, right: _Word) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The shape bigram as seen from the right word and from the left word."""
-        key = (left.shape, right.shape)
-        pair = self._shape_pairs.get(key)
+        return self._pair(self._shape_pairs, left.shape, right.shape, "sh-1|sh=", "sh|sh+1=")
+
+    def _pair(self, cache: dict, a: str, b: str, from_right: str, from_left: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        key = (a, b)
+        pair = cache.get(key)
         if pair is None:
-            pair = (_kept(("sh-1|sh=" + left.shape + "|" + right.shape,), self.known),
-                    _kept(("sh|sh+1=" + left.shape + "|" + right.shape,), self.known))
-            if len(self._shape_pairs) >= self._CACHE_MAX:
-                self._shape_pairs.clear()
-            self._shape_pairs[key] = pair
+            pair = (_kept((from_right + a + "|" + b,), self.known), _kept((from_left + a + "|" + b,), self.known))
+            if len(cache) >= self._CACHE_MAX:
+                cache.clear()
+            cache[key] = pair
         return pair
 
     def first(self, group: str, shape: str) -> tuple[str, ...]:
