@@ -12,40 +12,20 @@ from __future__ import annotations
 
 import math
 import time
-from collections import Counter
 
 import numpy as np
 
 from dateline.bilingual import Pivot
-from dateline.eval.similarity import PairRecord, correlations, read_pairs
+from dateline.eval.similarity import PairRecord, correlations, read_pairs, tfidf_cosines
 
 
 def pivot_cosines(records: list[PairRecord], pivot: Pivot) -> tuple[np.ndarray, np.ndarray]:
     """Per pair, the TF-IDF cosine of the two English-stem bags, and whether both were covered."""
     bags = [(pivot.stems(r.text1, r.lang1), pivot.stems(r.text2, r.lang2)) for r in records]
-    df: Counter[str] = Counter()
-    texts = 0
-    for pair in bags:
-        for bag in pair:
-            if bag is not None:
-                df.update(bag.keys())
-                texts += 1
-
-    def vector(bag: Counter[str]) -> dict[str, float]:
-        # sublinear tf; a count below one is a word's share among its translations
-        v = {k: (1.0 + math.log(c) if c >= 1.0 else c) * math.log((1 + texts) / df[k]) for k, c in bag.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        return {k: x / norm for k, x in v.items()}
-
-    cos = np.zeros(len(records))
-    covered = np.zeros(len(records), dtype=bool)
-    for i, (a, b) in enumerate(bags):
-        if a is None or b is None:
-            continue
-        va, vb = vector(a), vector(b)
-        cos[i] = sum(x * vb.get(k, 0.0) for k, x in va.items())
-        covered[i] = True
-    return cos, covered
+    # sublinear tf; a count below one is a word's share among its translations
+    cos = tfidf_cosines(bags, tf=lambda c: 1.0 + math.log(c) if c >= 1.0 else c,
+                        idf=lambda d, n: math.log((1 + n) / d))
+    return cos, np.asarray([a is not None and b is not None for a, b in bags], dtype=bool)
 
 
 def evaluate_pivot(path: str, pivot: Pivot) -> dict:

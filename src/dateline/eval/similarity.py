@@ -14,6 +14,7 @@ import json
 import math
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -108,25 +109,38 @@ def pair_feature_matrix(records: list[PairRecord], analyzer: Analyzer | None = N
     return np.vstack([pair_features(a, b, ctx) for a, b in docs])
 
 
-def char_tfidf_cosines(records: list[PairRecord]) -> np.ndarray:
-    """The baseline: cosine of char 3-5-gram TF-IDF vectors of the raw texts (IDF on the file)."""
-    grams = [(char_ngrams(r.text1), char_ngrams(r.text2)) for r in records]
-    df: Counter[str] = Counter()
-    for g1, g2 in grams:
-        df.update(g1.keys())
-        df.update(g2.keys())
-    n = 2 * len(records)
+def tfidf_cosines(bags: list[tuple[Counter | None, Counter | None]], tf: Callable[[float], float],
+                  idf: Callable[[int, int], float]) -> np.ndarray:
+    """Per pair, the cosine of the TF-IDF vectors of two term bags: ``tf(count)`` times
+    ``idf(document frequency, bags)``, with document frequencies over every bag given (one per
+    side of each pair). A pair with a missing bag (None) scores 0."""
+    df: Counter = Counter()
+    n = 0
+    for pair in bags:
+        for bag in pair:
+            if bag is not None:
+                df.update(bag.keys())
+                n += 1
 
-    def vector(g: Counter[str]) -> dict[str, float]:
-        v = {t: c * (math.log((1 + n) / (1 + df[t])) + 1.0) for t, c in g.items()}
+    def vector(bag: Counter) -> dict[str, float]:
+        v = {t: tf(c) * idf(df[t], n) for t, c in bag.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {t: x / norm for t, x in v.items()}
 
     out = []
-    for g1, g2 in grams:
-        v1, v2 = vector(g1), vector(g2)
+    for a, b in bags:
+        if a is None or b is None:
+            out.append(0.0)
+            continue
+        v1, v2 = vector(a), vector(b)
         out.append(sum(x * v2[t] for t, x in v1.items() if t in v2))
     return np.asarray(out)
+
+
+def char_tfidf_cosines(records: list[PairRecord]) -> np.ndarray:
+    """The baseline: cosine of char 3-5-gram TF-IDF vectors of the raw texts (IDF on the file)."""
+    return tfidf_cosines([(char_ngrams(r.text1), char_ngrams(r.text2)) for r in records],
+                         tf=lambda c: c, idf=lambda d, n: math.log((1 + n) / (1 + d)) + 1.0)
 
 
 def correlations(pred: np.ndarray, gold: np.ndarray) -> dict[str, float]:
