@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     langs_needed = sorted({x for r in records for x in (r.lang1, r.lang2)} - {"en"})
     found = installed(dirs)
     started = time.perf_counter()
-    pivot = Pivot.load(langs_needed, dirs)
+    pivot = Pivot({lang: found[lang] for lang in langs_needed if lang in found})
     for lang in pivot.languages:
         pivot.stems("", lang)  # reads the dictionary now, so the rate below is the pivot's alone
     load_s = time.perf_counter() - started

@@ -145,9 +145,9 @@ class Pivot:
         self._sources = dict(sources)  # language -> dictionary base path, or its table once read
 
     @classmethod
-    def load(cls, langs: Iterable[str] | None = None, dirs: Iterable[Path] = DICT_DIRS) -> Pivot:
-        found = installed(dirs)
-        return cls(found if langs is None else {lang: found[lang] for lang in langs if lang in found})
+    def load(cls, dirs: Iterable[Path] = DICT_DIRS) -> Pivot:
+        """Every X-to-English dictionary installed in ``dirs``, each read on first use."""
+        return cls(installed(dirs))
 
     @property
     def languages(self) -> list[str]:
