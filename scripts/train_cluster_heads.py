@@ -43,16 +43,17 @@ from sklearn.linear_model import LogisticRegression
 
 from dateline.cluster.centroid import FEATURE_NAMES, LANGUAGE_FREE, features
 from dateline.cluster.head import Heads, model_path
-from dateline.cluster.online import Layer, OnlineClusterer
+from dateline.cluster.online import Layer
 from dateline.cluster.vectors import Vectoriser
 from dateline.eval.bcubed import bcubed
-from dateline.eval.clustering import analyse_records, read_records
+from dateline.eval.clustering import analyse_records, cluster_labels, read_records
 from dateline.eval.similarity import analyse_pairs, read_pairs
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev"
 EVENT_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 STORY_THRESHOLDS = (0.2, 0.35, 0.5)
 MERGE_COSINES = (0.3, 0.4)
+EVENT_MERGES = (None, 0.6, 0.7, 0.8)  # event head probability at which a small event is absorbed; None: never
 MERGE_MIN = 5
 STORY_TRAIN_ORDERS = (None, 11, 12)  # None: file order; numbers: shuffle seeds
 TUNE_ORDERS = (None, 101, 102)  # thresholds are chosen by the mean F1 over these arrival orders
@@ -130,15 +131,8 @@ def fit_head(x: np.ndarray, y: np.ndarray, only: Sequence[str] | None = None) ->
 
 
 def cluster_f1(items: Sequence[Any], gold: Sequence[str], heads: Heads, level: str, **params: Any) -> float:
-    clusterer = OnlineClusterer(heads, **params)
-    labels = []
-    for i, item in enumerate(items):
-        if item is None:
-            labels.append(f"__none_{i}")
-            continue
-        placed = clusterer.add(*item)
-        labels.append(placed.event if level == "event" else placed.story)
-    labels = [clusterer.story_id(x) if level == "story" else x for x in labels]
+    order = list(range(len(items)))
+    labels, _, _ = cluster_labels(items, order, level, heads=heads, **params)
     return bcubed(labels, gold)["f1"]
 
 
@@ -170,6 +164,13 @@ def train(ecb: tuple[list, list[str]], slav: tuple[list, list[str]], pairs: Sequ
     model["event"]["threshold"] = max(t for t in EVENT_THRESHOLDS if scores[t] >= best - 0.01)
     if log:
         print("event threshold -> ECB+ BCubed F1 (mean of orders):", {t: round(s, 4) for t, s in scores.items()}, file=sys.stderr)
+    merge_scores = {m: float(np.mean([cluster_f1(*reorder(*ecb, seed), heads_of({**model, "event_merge": {"probability": m}}),
+                                                 "event") for seed in TUNE_ORDERS])) for m in EVENT_MERGES}
+    # ties go to absorbing less (a higher probability, or never)
+    model["event_merge"] = {"probability": max(EVENT_MERGES, key=lambda m: (round(merge_scores[m], 4), m or 1.0))}
+    if log:
+        print("event merge probability -> ECB+ BCubed F1 (mean of orders):",
+              {str(m): round(s, 4) for m, s in merge_scores.items()}, file=sys.stderr)
     # mean over file order and shuffled orders: the thresholds must hold whatever the arrival order
     grid = {(t, c): float(np.mean([cluster_f1(*reorder(*slav, seed), heads_of(model), "story",
                                               story_threshold=t, story_merge=c) for seed in TUNE_ORDERS]))
@@ -179,7 +180,7 @@ def train(ecb: tuple[list, list[str]], slav: tuple[list, list[str]], pairs: Sequ
     if log:
         print("story threshold, merge cosine -> SlavicNER BCubed F1:",
               {f"{a},{b}": round(s, 4) for (a, b), s in grid.items()}, file=sys.stderr)
-    model["tuned_f1"] = {"ecbplus_event_mean_of_orders": round(scores[model["event"]["threshold"]], 4),
+    model["tuned_f1"] = {"ecbplus_event_mean_of_orders": round(merge_scores[model["event_merge"]["probability"]], 4),
                          "slavicner_story_mean_of_orders": round(grid[(t, c)], 4)}
     return model
 
@@ -267,6 +268,7 @@ def main() -> None:
         sys.exit(0 if same else 1)
     args.out.write_text(text, encoding="utf-8")
     print(json.dumps({"written": str(args.out), "thresholds": {"event": model["event"]["threshold"],
+                      "event_merge": model["event_merge"],
                       "story": model["story"]["threshold"], "story_merge": model["story_merge"]},
                       "tuned_f1": model["tuned_f1"]}, indent=1))
     if args.cv:

@@ -90,6 +90,44 @@ def test_near_duplicate_stays_in_the_event(docs):
     assert placed[2].event == placed[0].event
 
 
+def test_a_grown_event_absorbs_a_small_event_of_the_same_happening(docs):
+    # a threshold no report reaches (above 1): the Spanish report starts an event of its own; when the
+    # English event grows (here by a syndicated copy), the event head judges the Spanish event
+    # as one article against it and absorbs it; the chess festival on the same day stays apart
+    copy = (replace(docs["copy"][0], duplicate_of=docs["en"][0].id), docs["copy"][1])
+    items = [docs["en"], docs["chess"], docs["es"], copy]
+    en_id, chess_id, es_id = (docs[k][0].id for k in ("en", "chess", "es"))
+    clusterer, placed = _run(items, docs["background"], event_threshold=1.01)  # the shipped merge probability
+    assert placed[2].evidence.new_event and placed[2].event == es_id
+    merges = clusterer.drain_event_merges()
+    assert [(gone, keep) for gone, keep, _ in merges] == [(es_id, en_id)]  # the older event keeps its id
+    assert merges[0][2] >= clusterer.event_merge
+    assert clusterer.event_id(es_id) == en_id and clusterer.event_id(chess_id) == chess_id
+    assert clusterer.drain_event_merges() == []
+    # the alias survives a save and a reload
+    resumed = OnlineClusterer(event_threshold=1.01)
+    resumed.load_state(json.loads(json.dumps(clusterer.export_state())))
+    assert resumed.event_id(es_id) == en_id
+    # a probability no head gives: nothing is absorbed
+    clusterer, _ = _run(items, docs["background"], event_threshold=1.01, event_merge=1.01)
+    assert clusterer.drain_event_merges() == [] and clusterer.event_id(es_id) == es_id
+
+
+def test_written_year_from_the_day_or_the_latest_year_stated():
+    from datetime import date
+
+    from dateline.cluster.vectors import written_year
+    from dateline.models import Analysis, TimeExpression
+
+    def times(*spec):
+        return Analysis("a", (), (), tuple(TimeExpression(0, 1, "x", first, first, "day", anchor) for first, anchor in spec))
+
+    assert written_year(date(2027, 4, 14).toordinal(), times(("2019-01-01", None))) == 2027
+    # undated: the latest year written out; a resolved relative date ("last Monday") says nothing
+    assert written_year(None, times(("2005-05-23", None), ("2001-06-27", None), ("2031-01-01", "dateline"))) == 2005
+    assert written_year(None, times((None, None))) is None
+
+
 def test_deterministic_and_resumable(docs):
     order = docs["background"][:30] + [docs[k] for k in ("en", "chess", "es", "copy")] + docs["background"][30:]
 

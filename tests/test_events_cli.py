@@ -158,6 +158,37 @@ def test_the_store_follows_the_warm_up_second_look(tmp_path):
     assert len(set(stored.values())) == clusterer.story_count
 
 
+def test_the_store_follows_an_absorbed_event(tmp_path):
+    from test_cluster import EN, EN_COPY, ES, SAME_DAY
+
+    from dateline.cluster import OnlineClusterer
+    from dateline.pipeline import cluster_pending
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate((EN, SAME_DAY, ES, EN_COPY)):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "m.db"
+    run("ingest", folder, "--db", db, "--no-analyze")
+    run("analyze", "--db", db, "--no-cluster")
+    with open_store(db) as store:
+        by_title = {(s.article.title or s.article.text).split()[0]: s.article for s in store.articles()}
+        assert sum(bool(s.article.duplicate_of) for s in store.articles()) == 1  # the copy, found by dedupe
+        # no report joins by the head (threshold above 1): the Spanish report starts its own event;
+        # the copy joins its original's as a duplicate, in the next batch, which then absorbs it
+        clusterer = OnlineClusterer(event_threshold=1.01)
+        summary = cluster_pending(store, batch_size=3, clusterer=clusterer)
+        placed = {s.article.id: store.placement(s.article.id) for s in store.articles()}
+        dam = placed[by_title["Dam"].id].event_id
+        spanish = placed[by_title["Rotura"].id]
+        assert summary.event_merges == 1 and "1 small events absorbed" in summary.line()
+        assert spanish.event_id == dam and spanish.basis == "merged" and spanish.probability >= clusterer.event_merge
+        assert store.event_summary(by_title["Rotura"].id) is None
+        assert store.event_summary(dam).articles == 3 and store.event_summary(dam).languages == ("en", "es")
+        assert placed[by_title["Tarnowskie"].id].event_id != dam
+        assert store.event_summary(dam).story_id == clusterer.story_of(dam)
+
+
 def test_seeds_form_one_event(tmp_path):
     if not EN_SEED.exists():
         pytest.skip("seeds not present")

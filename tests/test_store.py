@@ -101,6 +101,24 @@ def test_transaction_commits_whole_or_rolls_back_on_any_exception(tmp_path):
     assert not con.in_transaction
 
 
+def test_placements_move_an_absorbed_events_members_to_the_survivor(tmp_path):
+    from dateline.store import PlacementRow
+
+    with open_store(tmp_path / "d.db") as store:
+        store.add_batch([StoredArticle(_article(i), None) for i in (1, 2, 3, 4)], {})
+        a = [f"{i:016x}" for i in (1, 2, 3, 4)]
+        row = lambda i, event, basis="new": PlacementRow(a[i], event, basis, 0.9 if basis == "head" else None, {})  # noqa: E731
+        # a1 starts event a1; a2 starts event a2, which a3 joins; the next batch absorbs a2 into a1
+        store.add_placements([(row(0, a[0]), "s1"), (row(1, a[1]), "s1"), (row(2, a[1], "head"), "s1")], [], b"1")
+        store.add_placements([(row(3, a[0], "head"), "s1")], [], b"2", event_merges=[(a[1], a[0], 0.8)])
+        assert store.event_summary(a[1]) is None
+        assert store.event_summary(a[0]).articles == 4
+        members = {p.article_id: (p.basis, p.probability) for _, p in store.event_members(a[0])}
+        # the absorbed event's first article says why it moved; the one that joined it keeps its reason
+        assert members == {a[0]: ("new", None), a[1]: ("merged", 0.8), a[2]: ("head", 0.9), a[3]: ("head", 0.9)}
+        assert store.cluster_state() == b"2"
+
+
 def test_placements_apply_story_merges_then_moves(tmp_path):
     from dateline.store import PlacementRow
 

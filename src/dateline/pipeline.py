@@ -241,6 +241,7 @@ class ClusterSummary:
     new_stories: int = 0
     story_merges: int = 0
     story_moves: int = 0  # events given another story by the warm-up's second look
+    event_merges: int = 0  # small events absorbed by a grown one
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)  # "article id: error", left unplaced
 
@@ -254,6 +255,7 @@ class ClusterSummary:
         failed = f"; {len(self.failures)} failed: " + "; ".join(self.failures[:3]) if self.failures else ""
         return (f"clustered {self.clustered}: {self.new_events} new events, {self.joined} joined one, "
                 f"{self.new_stories} new stories, {self.story_merges} story merges"
+                + (f", {self.event_merges} small events absorbed" if self.event_merges else "")
                 + (f", {self.story_moves} events re-storied" if self.story_moves else "") + failed)
 
 
@@ -298,12 +300,17 @@ def cluster_pending(
             if on_article:
                 on_article(1)
         merges, moves = clusterer.drain_merges(), clusterer.drain_moves()
+        event_merges = clusterer.drain_event_merges()
         summary.story_merges += len(merges)
         summary.story_moves += len(moves)
-        # a story named earlier in this batch may have merged into another since
-        placed = [(row, clusterer.story_id(story)) for row, story in placed]
+        summary.event_merges += len(event_merges)
+        # an event or story named earlier in this batch may have been absorbed by another since
+        placed = [(replace(row, event_id=clusterer.event_id(row.event_id)), clusterer.story_id(story))
+                  for row, story in placed]
+        # an absorbed event's members go with the survivor, whose story is the one that stands
+        placed = [(row, clusterer.story_of(row.event_id) or story) for row, story in placed]
         state = zlib.compress(json.dumps(clusterer.export_state(), separators=(",", ":")).encode(), 1)
-        store.add_placements(placed, merges, state, moves)
+        store.add_placements(placed, merges, state, moves, event_merges)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -89,12 +89,15 @@ class Heads:
     story: Head
     story_merge: float  # entity-centroid cosine at which two stories merge
     story_merge_min: int  # ... when both have at least this many articles
+    event_merge: float | None = None  # event head probability at which a small event joins a grown one
 
     @classmethod
     def from_dict(cls, model: dict) -> Heads:
         check_features(model, FEATURE_NAMES, MODEL_NAME, "scripts/train_cluster_heads.py", HeadError)
+        merge = model.get("event_merge", {}).get("probability")
         return cls(Head.from_dict(model["event"]), Head.from_dict(model["story"]),
-                   float(model["story_merge"]["cosine"]), int(model["story_merge"]["min_articles"]))
+                   float(model["story_merge"]["cosine"]), int(model["story_merge"]["min_articles"]),
+                   None if merge is None else float(merge))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Heads:

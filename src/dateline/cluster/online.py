@@ -9,6 +9,8 @@ For a new article:
 3. the learned event head (:mod:`dateline.cluster.head`) scores the article against each
    candidate's centroid; the best is joined if it reaches the event threshold, otherwise the
    article starts an event. A near-duplicate of an article already placed joins its event;
+   an event that grew absorbs the small live events of its story that the head, judging each as
+   one article, would join to it (a report that came before its event took shape);
 4. an article that starts an event is placed in a story the same way (story head, looser
    threshold, longer window); an article that joins an event joins its event's story;
 5. a story that grew is merged with another live story whose entity centroid is close enough
@@ -18,14 +20,14 @@ For a new article:
    stream are weighed with frequencies counted over a handful of reports, so almost any word
    looks distinctive and unrelated stories join; left alone, such an early mixed story grows
    into a catch-all (on SlavicNER in shuffled order the first 300 articles decided most of the
-   difference between 0.65 and 0.86 BCubed F1). Events are not revisited: they are judged
-   within days, where the stories' mistakes do not arise. The events whose story changed are
+   difference between 0.65 and 0.86 BCubed F1). The warm-up leaves events alone: they are
+   judged within days, where the stories' mistakes do not arise. The events whose story changed are
    reported by :meth:`OnlineClusterer.drain_moves`.
 
 No article is compared with the whole store, and a cluster costs the same to compare whatever
 its size, so the cost per article stays about flat. Same inputs in the same order give the same
 ids: an event's id is the id of its first article, a story's the id of its first event (the
-older story's id survives a merge).
+older id survives when events or stories merge).
 """
 
 from __future__ import annotations
@@ -141,7 +143,8 @@ class OnlineClusterer:
                  story_window_days: int = 60, window_articles: int = 2000,
                  story_window_articles: int = 20000, candidates: int = 10,
                  index_entities: int = 12, index_terms: int = 12, max_postings: int = 64,
-                 max_terms: int = 400, prune_every: int = 1000, story_warmup: int = 300) -> None:
+                 max_terms: int = 400, prune_every: int = 1000, story_warmup: int = 300,
+                 event_merge: float | None = None, event_merge_max: int = 3) -> None:
         self.heads = heads or Heads.load()
         self.vectoriser = Vectoriser(index_entities=index_entities, index_terms=index_terms)
         self.events = Layer(self.heads.event, self.heads.event.threshold if event_threshold is None else event_threshold,
@@ -152,6 +155,8 @@ class OnlineClusterer:
         self.stories = self._new_story_layer()
         self.story_merge = self.heads.story_merge if story_merge is None else story_merge
         self.story_merge_min = self.heads.story_merge_min if story_merge_min is None else story_merge_min
+        self.event_merge = self.heads.event_merge if event_merge is None else event_merge
+        self.event_merge_max = event_merge_max
         self.prune_every = prune_every
         self.position = 0
         self.newest_day: int | None = None
@@ -160,6 +165,8 @@ class OnlineClusterer:
         self._event_of_article: dict[str, int] = {}  # article id -> event index (live events)
         self._story_alias: dict[str, str] = {}  # merged story id -> the id that absorbed it
         self._merges: list[tuple[str, str]] = []
+        self._event_alias: dict[str, str] = {}  # absorbed event id -> the id that absorbed it
+        self._event_merges: list[tuple[str, str, float]] = []
         self.story_warmup = story_warmup
         # until the warm-up: each article's counts, event, whether it started the event, position
         self._early: list[tuple[ArticleCounts, str, bool, int]] | None = [] if story_warmup else None
@@ -189,6 +196,18 @@ class OnlineClusterer:
             story_id = self._story_alias[story_id]
         return story_id
 
+    def event_id(self, event_id: str) -> str:
+        """The current id of an event that may since have been absorbed by another."""
+        while event_id in self._event_alias:
+            event_id = self._event_alias[event_id]
+        return event_id
+
+    def drain_event_merges(self) -> list[tuple[str, str, float]]:
+        """Small events absorbed since the last call: ``(absorbed id, surviving id, the event
+        head's probability)`` in order. Apply before the story merges drained with them."""
+        merges, self._event_merges = self._event_merges, []
+        return merges
+
     def story_of(self, event_id: str) -> str | None:
         """The story a live event is in now (None once the event has left the window)."""
         story = self.stories.live.get(self._story_of_event.get(event_id, -1))
@@ -208,7 +227,7 @@ class OnlineClusterer:
 
     @property
     def event_count(self) -> int:
-        return self.events.next_index
+        return self.events.next_index - len(self._event_alias)
 
     @property
     def story_count(self) -> int:
@@ -232,7 +251,7 @@ class OnlineClusterer:
             "layers": {name: layer.export_state() for name, layer in (("events", self.events), ("stories", self.stories))},
             "position": self.position, "newest_day": self.newest_day, "judged_total": self.judged_total,
             "story_of_event": self._story_of_event, "event_of_article": self._event_of_article,
-            "story_alias": self._story_alias,
+            "story_alias": self._story_alias, "event_alias": self._event_alias,
             "early": None if self._early is None else [[c.as_list(), e, n, p] for c, e, n, p in self._early],
         }
 
@@ -248,6 +267,7 @@ class OnlineClusterer:
         self._story_of_event = dict(state["story_of_event"])
         self._event_of_article = dict(state["event_of_article"])
         self._story_alias = dict(state["story_alias"])
+        self._event_alias = dict(state.get("event_alias", {}))
         early = state.get("early")
         self._early = None if early is None else [(ArticleCounts.from_list(c), e, n, p) for c, e, n, p in early]
 
@@ -279,7 +299,46 @@ class OnlineClusterer:
 
     def _join(self, article: Article, v: ArticleVectors, pos: int, event: Centroid, evidence: Evidence) -> Placement:
         self._event_of_article[article.id] = event.index
-        return Placement(event.id, self._story_of_grown_event(event.id, v, pos).id, evidence)
+        placement = Placement(event.id, self._story_of_grown_event(event.id, v, pos).id, evidence)
+        # as with stories: every growth while the event is young, then every 8th
+        if self.event_merge is not None and (event.size <= 16 or event.size % 8 == 0):
+            self._absorb_small_events(event, pos, v.day)
+        return placement
+
+    def _absorb_small_events(self, event: Centroid, pos: int, day: int | None) -> None:
+        """An event grew: small live events that the event head would now join to it, judged as
+        one article each, become part of it. Online, a report that arrived before its event had
+        taken shape started an event of its own, and nothing else would ever bring it back (on
+        ECB+ most of what the event level misses is such fragments: one or two reports of an
+        event left beside it)."""
+        layer = self.events
+        story = self._story_of_event.get(event.id)
+        small = lambda i: (i != event.index and i in layer.live and layer.live[i].size <= self.event_merge_max  # noqa: E731
+                           and self._story_of_event.get(layer.live[i].id) == story and layer.alive(layer.live[i], pos, day))
+        keys = event.as_vectors().keys
+        found = layer.index.candidates(keys, small, layer.k)
+        if not found:
+            return
+        total = layer.index.weight(keys) or 1.0
+        for i, score, _ in found:
+            other = layer.live[i]
+            p = float(layer.head.probabilities(feature_rows(other.as_vectors(), [event], [score / total]))[0])
+            if p < self.event_merge:
+                continue
+            # the older event survives, as in a story merge: an event is named after its first article
+            keep, gone = (event, other) if event.index < other.index else (other, event)
+            keep.absorb(gone, layer.max_terms)
+            layer.index.merge(gone.index, keep.index, gone.keys)
+            del layer.live[gone.index]
+            for article_id, e in self._event_of_article.items():
+                if e == gone.index:
+                    self._event_of_article[article_id] = keep.index
+            self._story_of_event.pop(gone.id, None)
+            if self._early is not None:  # the warm-up replays it as part of the event that absorbed it
+                self._early = self._renamed_early(gone.id, keep.id)
+            self._event_alias[gone.id] = keep.id
+            self._event_merges.append((gone.id, keep.id, round(p, 4)))
+            event = keep
 
     def _story_of_new_event(self, event_id: str, v: ArticleVectors, pos: int) -> tuple[Centroid, float | None, int]:
         """Place a new event's first article in a story: ``(story, the head's probability if it
@@ -302,6 +361,16 @@ class OnlineClusterer:
         else:
             self.stories.grow(story, v, pos)
         return self._maybe_merge(story, pos, v.day)
+
+    def _renamed_early(self, gone: str, keep: str) -> list[tuple[ArticleCounts, str, bool, int]]:
+        """The warm-up's record with event ``gone`` renamed ``keep``; an event's first article
+        (which may now be the absorbed one's) is the one that started it."""
+        out, seen = [], set()
+        for counts, event_id, _, pos in self._early or []:
+            event_id = keep if event_id == gone else event_id
+            out.append((counts, event_id, event_id not in seen, pos))
+            seen.add(event_id)
+        return out
 
     def _redo_stories(self) -> None:
         """The warm-up's second look: replay the story decisions of every article so far, in

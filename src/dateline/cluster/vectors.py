@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from datetime import date
 
 import numpy as np
 
@@ -60,6 +61,18 @@ def numbers(text: str, analysis: Analysis) -> Counter[str]:
         if len(digits) > 1 and not any(s <= m.start() < e for s, e in spans):
             found[digits] += 1
     return found
+
+
+def written_year(day: int | None, analysis: Analysis) -> int | None:
+    """The year an article was written in: its day's when it has one, else the latest year its
+    text states outright ("Jul 07, 2012", "in 2009"; not "this year", which needs an anchor).
+    Undated, that is a lower bound, often a good one: a report's date stamp or the date of what it
+    reports is usually the latest year it names, while background years lie before it. Clustering
+    compares these years only where neither side has a day (``year_gap`` in cluster.centroid)."""
+    if day is not None:
+        return date.fromordinal(day).year
+    years = [int(t.first[:4]) for t in analysis.times if t.first and t.anchor is None]
+    return max(years) if years else None
 
 
 def masked_lead(article: Article, analysis: Analysis, chars: int = LEAD_CHARS) -> str:
@@ -191,9 +204,10 @@ class ArticleCounts:
     day: int | None
     ids_of: list[list[int]]
     tf_of: list[list[int]]
+    year: int | None = None  # written_year
 
     def as_list(self) -> list:
-        return [self.id, self.lang, self.day, self.ids_of, self.tf_of]
+        return [self.id, self.lang, self.day, self.ids_of, self.tf_of, self.year]
 
     @classmethod
     def from_list(cls, x: list) -> ArticleCounts:
@@ -209,6 +223,7 @@ class ArticleVectors:
     id: str
     lang: str | None
     day: int | None  # publication day, else the dateline's (proleptic ordinal)
+    year: int | None  # written_year
     keys: tuple[str, ...]  # index keys: "e:<entity id>" and "w:<stem>", most distinctive first
     top_entities: tuple[str, ...]  # the three entities that weigh most in this article
     vocab: Vocabulary = dc_field(repr=False, compare=False)
@@ -258,7 +273,7 @@ class Vectoriser:
         vocab.df[list(itertools.chain.from_iterable(ids_of))] += 1  # ids are distinct within an article
         dated = article.dateline.as_date() if article.dateline else None
         day = p.published if p.published is not None else (dated.toordinal() if dated else None)
-        return ArticleCounts(p.id, p.lang, day, ids_of, tf_of)
+        return ArticleCounts(p.id, p.lang, day, ids_of, tf_of, written_year(day, analysis))
 
     def weigh(self, c: ArticleCounts) -> ArticleVectors:
         """Vectors of counted terms under the document frequencies as they are now (an article
@@ -285,7 +300,7 @@ class Vectoriser:
         keys = ([f"e:{e}" for e, _, _ in ents[:self.index_entities]]
                 + [f"w:{w}" for w, _ in stems[:self.index_terms]])
         order = np.argsort(ids, kind="stable")
-        return ArticleVectors(c.id, c.lang, c.day, tuple(keys), tuple(e for e, _, _ in ents[:3]), vocab,
+        return ArticleVectors(c.id, c.lang, c.day, c.year, tuple(keys), tuple(e for e, _, _ in ents[:3]), vocab,
                               ids[order], vals[order], fld[order], sq,
                               tuple(i for _, _, i in ents[:3]), frozenset(ids_of[ent]),
                               bool(lengths[FIELDS.index("per")]))

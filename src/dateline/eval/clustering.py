@@ -97,7 +97,7 @@ def cluster_labels(analysed: Sequence[tuple[Article, Analysis] | None], order: S
     clusterer = OnlineClusterer(**params)
     labels: list[str] = [""] * len(analysed)
     events: dict[int, str] = {}
-    moved: dict[str, str] = {}  # event -> story given by the warm-up's second look
+    story_of: dict[str, str] = {}  # event -> its story, as the store keeps it
     started = time.perf_counter()
     for i in order:
         item = analysed[i]
@@ -105,12 +105,14 @@ def cluster_labels(analysed: Sequence[tuple[Article, Analysis] | None], order: S
             labels[i] = f"__unclustered_{i}"
             continue
         placed = clusterer.add(*item)
-        labels[i] = placed.story if level == "story" else placed.event
-        events[i] = placed.event
-        moved.update(clusterer.drain_moves())
+        events[i] = event = clusterer.event_id(placed.event)
+        story_of[event] = clusterer.story_of(event) or placed.story
+        story_of.update(clusterer.drain_moves())  # the warm-up's second look
+        clusterer.drain_event_merges()  # the clusterer keeps their aliases (event_id)
     seconds = time.perf_counter() - started
-    if level == "story":  # stories merged after an article was placed carry the survivor's id
-        labels = [clusterer.story_id(moved.get(events[i], x)) if i in events else x for i, x in enumerate(labels)]
+    for i, event in events.items():  # events absorbed, stories merged after an article was placed
+        event = clusterer.event_id(event)
+        labels[i] = clusterer.story_id(story_of[event]) if level == "story" else event
     return labels, clusterer, seconds
 
 
@@ -144,7 +146,7 @@ def evaluate_clustering(path: str | Path, level: str = "story", predictions: str
                                 "end_to_end": round(n / (analyse_s + cluster_s), 1)},
         "params": {"event_threshold": clusterer.events.threshold,
                    "story_threshold": clusterer.stories.threshold,
-                   "story_merge": clusterer.story_merge,
+                   "story_merge": clusterer.story_merge, "event_merge": clusterer.event_merge,
                    "window_days": clusterer.events.window_days, "candidates": clusterer.events.k},
     }
     if shuffle_seed is not None:

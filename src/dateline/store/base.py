@@ -53,7 +53,7 @@ class PlacementRow:
 
     article_id: str
     event_id: str
-    basis: str  # head | duplicate | new
+    basis: str  # head | duplicate | new | merged (its event was absorbed by another)
     probability: float | None  # the event head's probability for the event it joined (or the best it saw)
     evidence: dict  # shared keys, strongest features, candidates judged, story probability
 
@@ -176,11 +176,14 @@ class Store(ABC):
 
     @abstractmethod
     def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
-                       state: bytes, moves: list[tuple[str, str]] = ()) -> None:
-        """In one transaction: store ``(placement, story id)`` pairs, re-point the events of each
-        merged story ``(absorbed, survivor)``, then give each moved event ``(event id, story id)``
-        its story, refresh the summaries of the events touched, and replace the clusterer's saved
-        state."""
+                       state: bytes, moves: list[tuple[str, str]] = (),
+                       event_merges: list[tuple[str, str, float]] = ()) -> None:
+        """In one transaction: store ``(placement, story id)`` pairs, move the members of each
+        absorbed event ``(absorbed, survivor, probability)`` to the survivor (the absorbed
+        event's first article keeps basis ``merged`` and that probability), re-point the events
+        of each merged story ``(absorbed, survivor)``, then give each moved event ``(event id,
+        story id)`` its story, refresh the summaries of the events touched, and replace the
+        clusterer's saved state."""
 
     @abstractmethod
     def cluster_state(self) -> bytes | None: ...

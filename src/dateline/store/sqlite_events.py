@@ -40,7 +40,8 @@ class EventTables:
         return iter([stored_article(row) for row in self._db.execute(sql, params).fetchall()])
 
     def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
-                       state: bytes, moves: list[tuple[str, str]] = ()) -> None:
+                       state: bytes, moves: list[tuple[str, str]] = (),
+                       event_merges: list[tuple[str, str, float]] = ()) -> None:
         with transaction(self._db):
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM placements").fetchone()[0]
             touched: set[str] = set()
@@ -54,6 +55,14 @@ class EventTables:
                     (p.article_id, p.event_id, seq, p.basis, p.probability,
                      json.dumps(p.evidence, ensure_ascii=False, sort_keys=True)))
                 touched.add(p.event_id)
+            for gone, keep, probability in event_merges:
+                self._db.execute("UPDATE placements SET event_id = ? WHERE event_id = ?", (keep, gone))
+                # an event is named after its first article: the absorbed one's says why it moved
+                self._db.execute("UPDATE placements SET basis = 'merged', probability = ? WHERE article_id = ?",
+                                 (probability, gone))
+                self._db.execute("DELETE FROM events WHERE id = ?", (gone,))
+                touched.discard(gone)
+                touched.add(keep)
             for gone, keep in merges:
                 self._db.execute("UPDATE events SET story_id = ? WHERE story_id = ?", (keep, gone))
             self._db.executemany("UPDATE events SET story_id = ? WHERE id = ?", [(story, e) for e, story in moves])
