@@ -360,7 +360,7 @@ def feature_rows(v: ArticleVectors, clusters: list[Centroid], key_shares: list[f
             gap, missing = 0.0, 1.0
         # where neither side has a day, the years written out stand in for it; a dated side's
         # year is certain while an undated one's is only a lower bound (a report that names no
-        # later year than a 1980 earthquake is not from 1980), so the two are not compared
+        # later year than a 1998 earthquake is not from 1998), so the two are not compared
         undated = v.day is None and c.first_day is None
         year_gap = math.log1p(abs(v.year - c.year())) if undated and v.year is not None and c.years else 0.0
         extra.append((
