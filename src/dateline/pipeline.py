@@ -304,11 +304,10 @@ def cluster_pending(
         summary.story_merges += len(merges)
         summary.story_moves += len(moves)
         summary.event_merges += len(event_merges)
-        # an event or story named earlier in this batch may have been absorbed by another since
-        placed = [(replace(row, event_id=clusterer.event_id(row.event_id)), clusterer.story_id(story))
-                  for row, story in placed]
-        # an absorbed event's members go with the survivor, whose story is the one that stands
-        placed = [(row, clusterer.story_of(row.event_id) or story) for row, story in placed]
+        # an event or story named earlier in this batch may have been absorbed by another since;
+        # an absorbed event's members go with the survivor, and so into its story
+        placed = [(replace(row, event_id=event), clusterer.story_of(event) or clusterer.story_id(story))
+                  for row, story in placed for event in (clusterer.event_id(row.event_id),)]
         state = zlib.compress(json.dumps(clusterer.export_state(), separators=(",", ":")).encode(), 1)
         store.add_placements(placed, merges, state, moves, event_merges)
     summary.seconds = time.perf_counter() - started

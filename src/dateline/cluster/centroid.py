@@ -172,18 +172,21 @@ class Centroid:
         """The members' commonest written year (ties: the latest)."""
         return max(self.years.items(), key=lambda x: (x[1], x[0]))[0] if self.years else None
 
-    def as_vectors(self, keys: int = 12) -> ArticleVectors:
+    def index_keys(self, n: int = 12) -> tuple[str, ...]:
+        """Index keys of the cluster's ``n`` heaviest entities and stems, as an article's are made."""
+        return tuple([f"e:{e}" for e in self.top("entities", n)] + [f"w:{w}" for w in self.top("stems", n)])
+
+    def as_vectors(self) -> ArticleVectors:
         """The cluster as one article (its sums normalised per field, its commonest language and
         year, its last day), to be judged against another cluster as an article would be."""
+        assert self.vocab is not None
         norm = np.sqrt(self.norm2)
         norm[norm == 0.0] = 1.0
         vals = self.vals / norm[self.fld]
-        entities = self.top("entities", keys)
-        index_keys = tuple([f"e:{e}" for e in entities] + [f"w:{w}" for w in self.top("stems", keys)])
-        assert self.vocab is not None
-        return ArticleVectors(self.id, self.langs.most_common(1)[0][0] or None if self.langs else None,
-                              self.last_day, self.year(), index_keys, tuple(entities[:3]), self.vocab,
-                              self.ids, vals, self.fld, np.bincount(self.fld, weights=vals * vals, minlength=_NF),
+        lang = self.langs.most_common(1)[0][0] if self.langs else ""
+        return ArticleVectors(self.id, lang or None, self.last_day, self.year(), self.index_keys(),
+                              tuple(self.top("entities", 3)), self.vocab, self.ids, vals, self.fld,
+                              np.bincount(self.fld, weights=vals * vals, minlength=_NF),
                               tuple(self.top_ids("entities", 3)), self.entity_ids(), bool(self.counts()[_PER]))
 
     # -- changing -------------------------------------------------------------------------------

@@ -309,13 +309,13 @@ class OnlineClusterer:
         """An event grew: small live events that the event head would now join to it, judged as
         one article each, become part of it. Online, a report that arrived before its event had
         taken shape started an event of its own, and nothing else would ever bring it back (on
-        ECB+ most of what the event level misses is such fragments: one or two reports of an
-        event left beside it)."""
+        ECB+ such fragments cost about as much as wrong merges: joining every one would give
+        BCubed F1 0.920, splitting every wrong merge 0.917, from 0.865)."""
         layer = self.events
         story = self._story_of_event.get(event.id)
         small = lambda i: (i != event.index and i in layer.live and layer.live[i].size <= self.event_merge_max  # noqa: E731
                            and self._story_of_event.get(layer.live[i].id) == story and layer.alive(layer.live[i], pos, day))
-        keys = event.as_vectors().keys
+        keys = event.index_keys()
         found = layer.index.candidates(keys, small, layer.k)
         if not found:
             return
@@ -395,7 +395,7 @@ class OnlineClusterer:
         if story.size < self.story_merge_min or (story.size > 16 and story.size % 8):
             return story
         layer = self.stories
-        keys = [f"e:{e}" for e in story.top("entities", 12)] + [f"w:{w}" for w in story.top("stems", 12)]
+        keys = story.index_keys()
         found = layer.index.candidates(keys, lambda i: i != story.index and i in layer.live
                                        and layer.alive(layer.live[i], pos, day), layer.k)
         best, best_cos = None, self.story_merge
