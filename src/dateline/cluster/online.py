@@ -106,6 +106,15 @@ class Layer:
         c.keys.update(v.keys)
         self.index.add(c.index, v.keys, lambda i: i in self.live and self.alive(self.live[i], pos, v.day))
 
+    def merge(self, a: Centroid, b: Centroid) -> tuple[Centroid, Centroid]:
+        """Make two live clusters one: the older survives (a cluster is named after its first
+        member) and absorbs the other, which leaves the layer. Returns ``(kept, gone)``."""
+        keep, gone = (a, b) if a.index < b.index else (b, a)
+        keep.absorb(gone, self.max_terms)
+        self.index.merge(gone.index, keep.index, gone.keys)
+        del self.live[gone.index]
+        return keep, gone
+
     def export_state(self) -> dict:
         return {"live": [c.to_dict() for c in self.live.values()], "next_index": self.next_index,
                 "postings": {k: [[c, n] for c, n in p.items()] for k, p in self.index.postings.items()},
@@ -325,11 +334,7 @@ class OnlineClusterer:
             p = float(layer.head.probabilities(feature_rows(other.as_vectors(), [event], [score / total]))[0])
             if p < self.event_merge:
                 continue
-            # the older event survives, as in a story merge: an event is named after its first article
-            keep, gone = (event, other) if event.index < other.index else (other, event)
-            keep.absorb(gone, layer.max_terms)
-            layer.index.merge(gone.index, keep.index, gone.keys)
-            del layer.live[gone.index]
+            keep, gone = layer.merge(event, other)
             for article_id, e in self._event_of_article.items():
                 if e == gone.index:
                     self._event_of_article[article_id] = keep.index
@@ -408,10 +413,7 @@ class OnlineClusterer:
                 best, best_cos = other, cos
         if best is None:
             return story
-        keep, gone = (story, best) if story.index < best.index else (best, story)
-        keep.absorb(gone, layer.max_terms)
-        layer.index.merge(gone.index, keep.index, gone.keys)
-        del layer.live[gone.index]
+        keep, gone = layer.merge(story, best)
         for event_id, s in self._story_of_event.items():
             if s == gone.index:
                 self._story_of_event[event_id] = keep.index
