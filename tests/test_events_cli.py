@@ -187,6 +187,8 @@ def test_the_store_follows_an_absorbed_event(tmp_path):
         assert store.event_summary(dam).articles == 3 and store.event_summary(dam).languages == ("en", "es")
         assert placed[by_title["Tarnowskie"].id].event_id != dam
         assert store.event_summary(dam).story_id == clusterer.story_of(dam)
+    shown = run("event", dam, "--db", db).output
+    assert "absorbed once this one had grown (p=" in " ".join(shown.split())
 
 
 def test_seeds_form_one_event(tmp_path):

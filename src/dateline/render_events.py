@@ -80,6 +80,9 @@ def _why(p: PlacementRow) -> str:
         return "started the event"
     if p.basis == "duplicate":
         return "near-duplicate copy of a member"
+    if p.basis == "merged":
+        prob = f" (p={p.probability:.2f})" if p.probability is not None else ""
+        return f"started an event of its own, absorbed once this one had grown{prob}"
     shared = ", ".join(p.evidence.get("shared", [])[:6])
     reasons = ", ".join(f"{name} {value:+.2f}" for name, value in p.evidence.get("reasons", [])[:3])
     prob = f"p={p.probability:.2f}" if p.probability is not None else ""
