@@ -306,10 +306,12 @@ def cluster_pending(
         summary.event_merges += len(event_merges)
         # an event or story named earlier in this batch may have been absorbed by another since;
         # an absorbed event's members go with the survivor, and so into its story
-        placed = [(replace(row, event_id=event), clusterer.story_of(event) or clusterer.story_id(story))
-                  for row, story in placed for event in (clusterer.event_id(row.event_id),)]
+        resolved = []
+        for row, story in placed:
+            event = clusterer.event_id(row.event_id)
+            resolved.append((replace(row, event_id=event), clusterer.story_of(event) or clusterer.story_id(story)))
         state = zlib.compress(json.dumps(clusterer.export_state(), separators=(",", ":")).encode(), 1)
-        store.add_placements(placed, merges, state, moves, event_merges)
+        store.add_placements(resolved, merges, state, moves, event_merges)
     summary.seconds = time.perf_counter() - started
     return summary
 
