@@ -209,6 +209,7 @@ class Centroid:
     def _merge(self, ids: np.ndarray, vals: np.ndarray, fld: np.ndarray) -> np.ndarray:
         """Add sparse weights (sorted distinct ids) to the sums; returns the per-field dot
         products of those weights with the sums before the addition."""
+        counts = self._cache.get("counts")  # kept up to date: counting the new terms is cheaper
         self._cache.clear()
         n = len(self.ids)
         if n == 0:
@@ -231,12 +232,16 @@ class Centroid:
                 merged[old] = getattr(self, name)
                 merged[at] = x[new]
                 setattr(self, name, merged)
+            if counts is not None:
+                counts = counts + np.bincount(fld[new], minlength=_NF)
+        if counts is not None:
+            self._cache["counts"] = counts
         return dots
 
     def _cap(self, max_terms: int, recount: bool) -> None:
         """Cut each field of more than ``2 * max_terms`` terms back to its heaviest
         ``max_terms`` (amortised) and recompute its norm; ``recount`` recomputes all norms."""
-        counts = np.bincount(self.fld, minlength=_NF)
+        counts = self.counts()
         over = np.flatnonzero(counts > 2 * max_terms)
         if len(over):
             keep = np.ones(len(self.ids), dtype=bool)
@@ -246,11 +251,14 @@ class Centroid:
                 keep[sel] = False
                 keep[sel[_heaviest(self.vals[sel], self.ids[sel], max_terms, terms)]] = True
             self.ids, self.vals, self.fld = self.ids[keep], self.vals[keep], self.fld[keep]
+            counts = counts.copy()
+            counts[over] = max_terms
         if recount or len(over):
             norms = np.bincount(self.fld, weights=self.vals * self.vals, minlength=_NF)
             fields = np.arange(_NF) if recount else over
             self.norm2[fields] = norms[fields]
         self._cache.clear()
+        self._cache["counts"] = counts
 
     def add(self, v: ArticleVectors, pos: int, max_terms: int) -> None:
         self._adopt(v.vocab)

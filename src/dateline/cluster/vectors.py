@@ -270,7 +270,8 @@ class Vectoriser:
                 ids_of.append(vocab.lookup(k, counts))
             tf_of.append(list(counts.values()))
         self.ctx.docs += 1
-        vocab.df[list(itertools.chain.from_iterable(ids_of))] += 1  # ids are distinct within an article
+        # ids are distinct within an article
+        vocab.df[np.fromiter(itertools.chain.from_iterable(ids_of), dtype=np.int64)] += 1
         dated = article.dateline.as_date() if article.dateline else None
         day = p.published if p.published is not None else (dated.toordinal() if dated else None)
         return ArticleCounts(p.id, p.lang, day, ids_of, tf_of, written_year(day, analysis))
