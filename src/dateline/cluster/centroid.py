@@ -179,15 +179,19 @@ class Centroid:
     def as_vectors(self) -> ArticleVectors:
         """The cluster as one article (its sums normalised per field, its commonest language and
         year, its last day), to be judged against another cluster as an article would be."""
+        found = self._cache.get("vectors")  # a small event is judged again at every growth of its neighbours
+        if found is not None:
+            return found
         assert self.vocab is not None
         norm = np.sqrt(self.norm2)
         norm[norm == 0.0] = 1.0
         vals = self.vals / norm[self.fld]
         lang = self.langs.most_common(1)[0][0] if self.langs else ""
-        return ArticleVectors(self.id, lang or None, self.last_day, self.year(), self.index_keys(),
-                              tuple(self.top("entities", 3)), self.vocab, self.ids, vals, self.fld,
-                              np.bincount(self.fld, weights=vals * vals, minlength=_NF),
-                              tuple(self.top_ids("entities", 3)), self.entity_ids(), bool(self.counts()[_PER]))
+        found = self._cache["vectors"] = ArticleVectors(
+            self.id, lang or None, self.last_day, self.year(), self.index_keys(), tuple(self.top("entities", 3)),
+            self.vocab, self.ids, vals, self.fld, np.bincount(self.fld, weights=vals * vals, minlength=_NF),
+            tuple(self.top_ids("entities", 3)), self.entity_ids(), bool(self.counts()[_PER]))
+        return found
 
     # -- changing -------------------------------------------------------------------------------
 

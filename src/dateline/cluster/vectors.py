@@ -155,15 +155,22 @@ class Vocabulary:
         """The character 3-5-grams of ``text`` as :func:`~dateline.similarity.features.char_ngrams`
         counts them, keyed by their ids in ``field`` (in the same order); a word's ids are
         remembered, so a known word costs one lookup instead of one per n-gram."""
-        cache, ids = self._words[field], []
-        for word in normalize_for_id(text).split():
-            found = cache.get(word)
-            if found is None:
-                if len(cache) >= _WORD_CACHE:
-                    cache.clear()
-                found = cache[word] = tuple(self.lookup(field, word_ngrams(word)))
-            ids += found
-        return Counter(ids)
+        cache = self._words[field]
+        words = normalize_for_id(text).split()
+        new = [w for w in dict.fromkeys(words) if w not in cache]
+        if new:
+            # one lookup for the n-grams of all new words, in text order: the same ids in the same
+            # order as a lookup per word, without its per-call cost (most words of a real stream
+            # are new to the cache)
+            if len(cache) + len(new) > _WORD_CACHE:
+                cache.clear()
+            grams = [word_ngrams(w) for w in new]
+            found = self.lookup(field, list(itertools.chain.from_iterable(grams)))
+            start = 0
+            for w, g in zip(new, grams):
+                cache[w] = tuple(found[start:start + len(g)])
+                start += len(g)
+        return Counter(itertools.chain.from_iterable(map(cache.__getitem__, words)))
 
     def df_of(self, field: int) -> dict[str, int]:
         """Document frequencies of one field's terms, in id order."""
