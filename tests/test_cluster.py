@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -143,6 +144,33 @@ def test_deterministic_and_resumable(docs):
     resumed.load_state(json.loads(json.dumps(clusterer.export_state())))
     tail = [resumed.add(*item) for item in order[20:]]
     assert labels(resumed, head + tail) == once
+
+
+def test_kept_counts_and_batched_ngram_ids_match_a_fresh_computation(docs, monkeypatch):
+    """Two shortcuts of the clusterer give what the plain computation gives: each centroid's
+    per-field term counts, kept up to date through merges, caps and absorptions, and the n-gram
+    ids of a text, looked up for all its new words at once (also when the word cache empties)."""
+    import numpy as np
+
+    from dateline.cluster import vectors
+    from dateline.cluster.centroid import _NF
+    from dateline.similarity.features import word_ngrams
+
+    clusterer, _ = _run([docs[k] for k in ("en", "chess", "es", "copy")], docs["background"], max_terms=20)
+    for layer in (clusterer.events, clusterer.stories):
+        for c in layer.live.values():
+            assert c.counts().tolist() == np.bincount(c.fld, minlength=_NF).tolist()
+            # every report has hundreds of lead n-grams: the counts went through caps
+            assert c.counts()[vectors.FIELDS.index("lead_chars")] <= 2 * 20
+
+    monkeypatch.setattr(vectors, "_WORD_CACHE", 8)
+    text = EN + " " + ES + " " + EN
+    batched, plain = vectors.Vocabulary(), vectors.Vocabulary()
+    for chunk in (text[:400], text):
+        grams = batched.gram_ids(4, chunk)
+        ids = [i for w in vectors.normalize_for_id(chunk).split() for i in plain.lookup(4, word_ngrams(w))]
+        assert list(grams.items()) == list(Counter(ids).items())
+    assert batched.terms == plain.terms
 
 
 def test_warmup_second_look_restories_early_events_and_resumes(docs):

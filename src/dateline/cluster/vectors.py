@@ -157,13 +157,15 @@ class Vocabulary:
         remembered, so a known word costs one lookup instead of one per n-gram."""
         cache = self._words[field]
         words = normalize_for_id(text).split()
-        new = [w for w in dict.fromkeys(words) if w not in cache]
+        distinct = list(dict.fromkeys(words))
+        new = [w for w in distinct if w not in cache]
+        if len(cache) + len(new) > _WORD_CACHE:
+            cache.clear()
+            new = distinct
         if new:
             # one lookup for the n-grams of all new words, in text order: the same ids in the same
             # order as a lookup per word, without its per-call cost (most words of a real stream
             # are new to the cache)
-            if len(cache) + len(new) > _WORD_CACHE:
-                cache.clear()
             grams = [word_ngrams(w) for w in new]
             found = self.lookup(field, list(itertools.chain.from_iterable(grams)))
             start = 0
