@@ -156,7 +156,11 @@ def test_kept_counts_and_batched_ngram_ids_match_a_fresh_computation(docs, monke
     from dateline.cluster.centroid import _NF
     from dateline.similarity.features import word_ngrams
 
-    clusterer, _ = _run([docs[k] for k in ("en", "chess", "es", "copy")], docs["background"], max_terms=20)
+    # the absorption case: the Spanish event is absorbed when the English one grows
+    copy = (replace(docs["copy"][0], duplicate_of=docs["en"][0].id), docs["copy"][1])
+    clusterer, _ = _run([docs["en"], docs["chess"], docs["es"], copy], docs["background"], event_threshold=1.01,
+                        max_terms=20)
+    assert clusterer.drain_event_merges()
     for layer in (clusterer.events, clusterer.stories):
         for c in layer.live.values():
             assert c.counts().tolist() == np.bincount(c.fld, minlength=_NF).tolist()
