@@ -138,6 +138,13 @@ class Layer:
         return dead
 
 
+def _repoint(members: dict[str, int], gone: int, keep: int) -> None:
+    """After a merge in a layer: whatever pointed at cluster ``gone`` points at ``keep``."""
+    for member, cluster in members.items():
+        if cluster == gone:
+            members[member] = keep
+
+
 class OnlineClusterer:
     """Single-pass, time-windowed clustering of analysed articles into events and stories.
 
@@ -335,9 +342,7 @@ class OnlineClusterer:
             if p < self.event_merge:
                 continue
             keep, gone = layer.merge(event, other)
-            for article_id, e in self._event_of_article.items():
-                if e == gone.index:
-                    self._event_of_article[article_id] = keep.index
+            _repoint(self._event_of_article, gone.index, keep.index)
             self._story_of_event.pop(gone.id, None)
             if self._early is not None:  # the warm-up replays it as part of the event that absorbed it
                 self._early = self._renamed_early(gone.id, keep.id)
@@ -414,9 +419,7 @@ class OnlineClusterer:
         if best is None:
             return story
         keep, gone = layer.merge(story, best)
-        for event_id, s in self._story_of_event.items():
-            if s == gone.index:
-                self._story_of_event[event_id] = keep.index
+        _repoint(self._story_of_event, gone.index, keep.index)
         self._story_alias[gone.id] = keep.id
         self._merges.append((gone.id, keep.id))
         return keep
