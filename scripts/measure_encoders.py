@@ -7,6 +7,11 @@ by article); plus the encoder's throughput in leads/s (median of 3 runs over a s
 
     python scripts/measure_encoders.py                         # use and e5, when installed
     python scripts/measure_encoders.py --encoders onnx:DIR,st:DIR --threads 2
+    python scripts/measure_encoders.py --encoders e5 --pivot /usr/share/dictd   # with the dictionary pivot too
+
+With ``--pivot DIR`` the English-pivot cosine of ``scripts/measure_pivot.py`` (FreeDict dictionaries,
+installed apart) is added as well: the judge with the pivot alone, and with each encoder and the
+pivot together, so that all the optional evidence is measured in one run.
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ import json
 import statistics
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 from sklearn.model_selection import GroupKFold
 from train_judge import DEFAULT_DATA, article_groups, fit
 
+from dateline.bilingual import Pivot, installed
 from dateline.encode import (
     EncoderError,
     EncoderUnavailable,
@@ -28,6 +35,7 @@ from dateline.encode import (
     cosines,
     load_encoder,
 )
+from dateline.eval.pivot import pivot_cosines
 from dateline.eval.similarity import PairRecord, analyse_pairs, pearson, read_pairs
 from dateline.similarity.features import pair_features
 from dateline.similarity.judge import Judge
@@ -70,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1, help="2 threads ran slower on a shared 2-core machine")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--speed-sample", type=int, default=200, help="leads encoded per throughput run")
+    parser.add_argument("--pivot", type=Path, action="append", default=None,
+                        help="where FreeDict X-eng dictd files are (e.g. /usr/share/dictd); may repeat")
     args = parser.parse_args(argv)
 
     records = sorted((r for r in read_pairs(args.data) if r.gold is not None), key=lambda r: r.id)
@@ -83,6 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     without = pearsons(out_of_fold_scores(records, features, gold, args.folds), gold, langs)
     report: dict = {"data": args.data, "pairs": len(records), "articles": len(unique), "folds": args.folds,
                     "threads": args.threads, "judge_40_features": without, "encoders": {}}
+    pivot = None
+    if args.pivot:
+        found = installed(args.pivot)
+        langs_needed = sorted({x for r in records for x in (r.lang1, r.lang2)} - {"en"})
+        pivot, _ = pivot_cosines(records, Pivot({x: found[x] for x in langs_needed if x in found}))
+        with_pivot = pearsons(out_of_fold_scores(records, np.column_stack([features, pivot]), gold, args.folds), gold, langs)
+        report["pivot"] = {"languages": sorted(x for x in langs_needed if x in found), "judge_plus_pivot": with_pivot}
     for spec in filter(None, args.encoders.split(",")):
         try:
             started = time.perf_counter()
@@ -101,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
             "judge_41_features": with_enc,
             "gain": {k: round(with_enc[k] - without[k], 4) for k in with_enc},
         }
+        if pivot is not None:
+            both = out_of_fold_scores(records, np.column_stack([features, cos, pivot]), gold, args.folds)
+            report["encoders"][spec]["judge_plus_encoder_and_pivot"] = pearsons(both, gold, langs)
     print(json.dumps(report, indent=1))
     # the markdown table of docs/similarity.md (on stderr: stdout stays one JSON document)
     def pair(d: dict, fmt: str = "{}") -> str:

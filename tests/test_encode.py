@@ -245,3 +245,24 @@ def test_measure_encoders_script(onnx_dir, tmp_path) -> None:
     assert row["cosine_alone"]["all"] > 0.5 and row["leads_per_second"] > 0
     assert row["gain"]["all"] == pytest.approx(row["judge_41_features"]["all"] - report["judge_40_features"]["all"], abs=1e-3)
     assert "skipped" in done.stderr  # the unknown spec is reported, not fatal
+
+
+def test_measure_encoders_script_with_the_dictionary_pivot(onnx_dir, tmp_path) -> None:
+    need("sklearn", "test")
+    from test_bilingual import _pairs, write_dictd
+
+    data = tmp_path / "pairs.jsonl"
+    _pairs(data)  # German-English pairs in the test dictionary's words, same story and not
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+    again = [{**r, "id": f"{i + 10}_{i + 20}", "text2": r["text2"] + " today"} for i, r in enumerate(rows)]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows + again), encoding="utf-8")  # both classes in each fold
+    write_dictd(tmp_path / "dictd", "freedict-deu-eng")
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_encoders.py"), "--data", str(data),
+                           "--encoders", f"onnx:{onnx_dir}", "--folds", "2", "--speed-sample", "3",
+                           "--pivot", str(tmp_path / "dictd")],
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["pivot"]["languages"] == ["de"]
+    assert set(report["pivot"]["judge_plus_pivot"]) == {"all", "de-en"}
+    assert set(report["encoders"][f"onnx:{onnx_dir}"]["judge_plus_encoder_and_pivot"]) == {"all", "de-en"}
