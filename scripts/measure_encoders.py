@@ -97,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.pivot:
         found = installed(args.pivot)
         langs_needed = sorted({x for r in records for x in (r.lang1, r.lang2)} - {"en"})
+        if not any(x in found for x in langs_needed):
+            print(f"--pivot: no FreeDict X-eng dictionary for {', '.join(langs_needed) or 'these pairs'} in "
+                  f"{', '.join(map(str, args.pivot))} (see scripts/measure_pivot.py)", file=sys.stderr)
+            return 2
         pivot, _ = pivot_cosines(records, Pivot({x: found[x] for x in langs_needed if x in found}))
         with_pivot = pearsons(out_of_fold_scores(records, np.column_stack([features, pivot]), gold, args.folds), gold, langs)
         report["pivot"] = {"languages": sorted(x for x in langs_needed if x in found), "judge_plus_pivot": with_pivot}

@@ -266,3 +266,7 @@ def test_measure_encoders_script_with_the_dictionary_pivot(onnx_dir, tmp_path) -
     assert report["pivot"]["languages"] == ["de"]
     assert set(report["pivot"]["judge_plus_pivot"]) == {"all", "de-en"}
     assert set(report["encoders"][f"onnx:{onnx_dir}"]["judge_plus_encoder_and_pivot"]) == {"all", "de-en"}
+    empty = subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_encoders.py"), "--data", str(data),
+                            "--encoders", "", "--folds", "2", "--pivot", str(tmp_path)],
+                           capture_output=True, text=True, cwd=ROOT, check=False)
+    assert empty.returncode == 2 and "no FreeDict X-eng dictionary for de" in empty.stderr
