@@ -63,6 +63,27 @@ def test_events_listing_and_filters(examples_db):
     assert f"{len(rows)} event(s)" in text
 
 
+def test_tables_keep_whole_lines_in_a_file_and_fit_a_terminal(examples_db, monkeypatch):
+    rows = json.loads(run("events", "--db", examples_db, "--json").output)
+    stories = json.loads(run("stories", "--db", examples_db, "--json").output)
+    # not a terminal (a file, a pipe): nothing cut, columns aligned however many languages
+    lines = run("events", "--db", examples_db).output.splitlines()
+    place_at = lines[0].index("place")
+    assert any(len(line) > 80 for line in lines)  # rich alone would have cut or wrapped at 80
+    for r in rows:
+        line = next(x for x in lines if x.startswith(r["id"]))
+        assert line.endswith(r["headline"]) and line[place_at:].startswith((r["place"] or "")[:13])
+    story_lines = run("stories", "--db", examples_db).output.splitlines()
+    for s in stories:
+        assert next(x for x in story_lines if x.startswith(s["id"])).endswith(s["headline"])
+    # a terminal: every row fits its width
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "70")
+    cut = run("events", "--db", examples_db).output.splitlines()
+    assert len(cut) == len(lines) and all(len(x) <= 70 for x in cut[1:])  # the header carries colour codes
+    assert any(x.endswith("…") for x in cut[1:])
+
+
 def test_examples_form_their_events_without_false_merges(examples_db):
     gold = _manifest_event_of(examples_db)
     with open_store(examples_db) as store:

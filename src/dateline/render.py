@@ -24,8 +24,7 @@ def dateline_str(d: Dateline | None) -> str:
 
 def article_table(articles: list[Article]) -> None:
     """One line per article; id, date and language never truncate, the title takes what is left."""
-    console = Console(highlight=False, emoji=False)
-    width = max(console.width, 60)
+    console, width = table_console()
     console.print(fit_line(f"{'id':16}  {'published':10}  {'lang':4}  title / opening", width), style="bold", markup=False)
     for a in articles:
         opening = a.title or a.text[:200].replace("\n", " ")
@@ -36,9 +35,22 @@ def article_table(articles: list[Article]) -> None:
     console.print(f"{len(articles)} article(s)")
 
 
-def fit_line(line: str, width: int) -> str:
-    """``line`` cut to ``width`` characters, with an ellipsis when cut."""
-    return line if len(line) <= width else line[: width - 1] + "…"
+def fit_line(line: str, width: int | None) -> str:
+    """``line`` cut to ``width`` characters, with an ellipsis when cut (``None``: never cut)."""
+    return line if width is None or len(line) <= width else line[: width - 1] + "…"
+
+
+def table_console() -> tuple[Console, int | None]:
+    """A console for one-line-per-row tables, and the width their lines are cut to: the
+    terminal's (at least 60), or none when the output is a file or a pipe, where a cut line
+    loses what was asked for (rich would take 80 columns and wrap)."""
+    console = Console(highlight=False, emoji=False, soft_wrap=True)
+    return console, (max(console.width, 60) if console.is_terminal else None)
+
+
+def column_width(header: str, values: list[str], most: int) -> int:
+    """Width of a left-aligned column: its widest value or header, at most ``most``."""
+    return min(most, max([len(header), *map(len, values)]))
 
 
 def article_detail(a: Article, with_text: bool = True) -> None:
@@ -95,8 +107,7 @@ def analysis_detail(a: Article, analysis: Analysis, entities: dict[str, Entity])
 
 
 def entity_table(rows: list[EntitySummary]) -> None:
-    console = Console(highlight=False, emoji=False)
-    width = max(console.width, 60)
+    console, width = table_console()
     console.print(fit_line(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':12}  name  [id]  aka other forms", width),
                   style="bold", markup=False)
     for r in rows:

@@ -7,7 +7,7 @@ from rich.markup import escape
 
 from dateline.frame.record import EventRecord
 from dateline.outlets import outlet
-from dateline.render import fit_line
+from dateline.render import column_width, fit_line, table_console
 from dateline.similar import Similar
 from dateline.store import EventSummary, PlacementRow, StoredArticle, StorySummary
 
@@ -19,13 +19,14 @@ def _days(first: str | None, last: str | None) -> str:
 
 
 def event_table(rows: list[EventSummary]) -> None:
-    console = Console(highlight=False, emoji=False)
-    width = max(console.width, 60)
-    header = f"{'event':16}  {'date':16}  {'src':>3}  {'arts':>4}  {'languages':11}  {'place':14}  headline"
+    console, width = table_console()
+    langs = [",".join(r.languages) for r in rows]
+    lw = column_width("languages", langs, 24)
+    header = f"{'event':16}  {'date':16}  {'src':>3}  {'arts':>4}  {'languages':{lw}}  {'place':14}  headline"
     console.print(fit_line(header, width), style="bold", markup=False)
-    for r in rows:
+    for r, lang in zip(rows, langs):
         line = (f"{r.id:16}  {_days(r.first_day, r.last_day):16}  {r.sources:>3}  {r.articles:>4}  "
-                f"{','.join(r.languages):11}  {fit_line(r.place or '', 14):14}  {r.headline}")
+                f"{fit_line(lang, lw):{lw}}  {fit_line(r.place or '', 14):14}  {r.headline}")
         console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} event(s)")
 
@@ -90,20 +91,20 @@ def _why(p: PlacementRow) -> str:
 
 
 def story_table(rows: list[StorySummary]) -> None:
-    console = Console(highlight=False, emoji=False)
-    width = max(console.width, 60)
-    console.print(fit_line(f"{'story':16}  {'dates':16}  {'events':>6}  {'arts':>4}  {'languages':11}  headline", width),
+    console, width = table_console()
+    langs = [",".join(r.languages) for r in rows]
+    lw = column_width("languages", langs, 24)
+    console.print(fit_line(f"{'story':16}  {'dates':16}  {'events':>6}  {'arts':>4}  {'languages':{lw}}  headline", width),
                   style="bold", markup=False)
-    for r in rows:
+    for r, lang in zip(rows, langs):
         line = (f"{r.id:16}  {_days(r.first_day, r.last_day):16}  {r.events:>6}  {r.articles:>4}  "
-                f"{','.join(r.languages):11}  {r.headline}")
+                f"{fit_line(lang, lw):{lw}}  {r.headline}")
         console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}")
 
 
 def similar_table(rows: list[Similar], titles: dict[str, str], events_of: dict[str, str]) -> None:
-    console = Console(highlight=False, emoji=False)
-    width = max(console.width, 60)
+    console, width = table_console()
     header = f"{'article':16}  {'p(same)':>7}  {'score':>5}  {'event':16}  title"
     console.print(fit_line(header, width), style="bold", markup=False)
     for r in rows:
