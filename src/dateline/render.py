@@ -108,14 +108,16 @@ def analysis_detail(a: Article, analysis: Analysis, entities: dict[str, Entity])
 
 def entity_table(rows: list[EntitySummary]) -> None:
     console, width = table_console()
-    console.print(fit_line(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':12}  name  [id]  aka other forms", width),
+    langs = [",".join(r.languages) for r in rows]
+    lw = column_width("languages", langs, 24)
+    console.print(fit_line(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':{lw}}  name  [id]  aka other forms", width),
                   style="bold", markup=False)
-    for r in rows:
+    for r, lang in zip(rows, langs):
         e = r.entity
         where = f" ({e.country})" if e.country and e.type == "LOC" else ""
         others = sorted({f for forms in e.aliases.values() for f in forms} - {e.name})
         aka = f"  aka {', '.join(others[:4])}{', ...' if len(others) > 4 else ''}" if others else ""
-        line = f"{r.mentions:>8}  {r.articles:>4}  {e.type:4}  {','.join(r.languages):12}  {e.name}{where}  [{e.id}]{aka}"
+        line = f"{r.mentions:>8}  {r.articles:>4}  {e.type:4}  {fit_line(lang, lw):{lw}}  {e.name}{where}  [{e.id}]{aka}"
         console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
 
