@@ -145,6 +145,23 @@ def test_deterministic_and_resumable(docs):
     tail = [resumed.add(*item) for item in order[20:]]
     assert labels(resumed, head + tail) == once
 
+    # a state written the earlier way (version 1: the centroids' sums by term, document
+    # frequencies as a table per field) still loads and goes on the same way
+    from dateline.cluster.vectors import FIELDS
+    state = clusterer.export_state()
+    vocab = clusterer.vectoriser.vocab
+    old = {**state, "version": 1, "vocab": {"fields": list(vocab.fields)},
+           "df": {f: {t: int(vocab.df[i]) for i, t in enumerate(vocab.terms) if vocab.fields[i] == k}
+                  for k, f in enumerate(FIELDS)}}
+    del old["vocabulary"]
+    for name, layer in (("events", clusterer.events), ("stories", clusterer.stories)):
+        old["layers"][name] = {**state["layers"][name], "live": [
+            {k: v for k, v in {**c.to_dict(vocab), "sums": c.sums}.items() if k not in ("ids", "vals", "fld", "norm2")}
+            for c in layer.live.values()]}
+    from_old = OnlineClusterer()
+    from_old.load_state(json.loads(json.dumps(old)))
+    assert labels(from_old, head + [from_old.add(*item) for item in order[20:]]) == once
+
 
 def test_kept_counts_and_batched_ngram_ids_match_a_fresh_computation(docs, monkeypatch):
     """Two shortcuts of the clusterer give what the plain computation gives: each centroid's

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dateline.cluster.vectors import FIELDS, ArticleVectors, Vocabulary
+from dateline.cluster.vectors import FIELDS, ArticleVectors, Vocabulary, pack, unpack
 
 # The order is the contract with the trained heads (cluster-heads.json stores these names).
 _PER_FIELD = ("cos", "sqrt_cos", "cos_other_lang", "sqrt_cos_other_lang")
@@ -297,15 +297,32 @@ class Centroid:
 
     # -- state ----------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict:
-        return {"id": self.id, "index": self.index, "sums": self.sums, "size": self.size,
+    def to_dict(self, vocab: Vocabulary) -> dict:
+        """The state (JSON-able), with the sums as packed arrays of ``vocab``'s ids, the vocabulary
+        saved beside it: the state is written with every batch, and written out term by term and
+        number by number it took twice the room and most of the writing time (docs/benchmarks.md)."""
+        self._adopt(vocab)
+        return {"id": self.id, "index": self.index, "size": self.size,
+                "ids": pack(self.ids, "<i4"), "vals": pack(self.vals, "<f8"), "fld": pack(self.fld, "u1"),
+                "norm2": self.norm2.tolist(),
                 "langs": dict(self.langs), "first_day": self.first_day, "last_day": self.last_day,
                 "last_pos": self.last_pos, "keys": dict(self.keys), "years": {str(y): n for y, n in self.years.items()}}
 
     @classmethod
     def from_dict(cls, d: dict, vocab: Vocabulary | None = None) -> Centroid:
-        """Rebuild from :meth:`to_dict`; ``vocab`` is the vocabulary of the articles to come
-        (a fresh one when not given)."""
+        """Rebuild from :meth:`to_dict` with the vocabulary saved beside it; a state written before
+        2026-12-02 holds the sums by term (``{field: {term: weight}}``), and ``vocab`` may then be
+        a fresh one, as for the articles to come."""
+        rest = dict(id=d["id"], index=d["index"], size=d["size"], langs=Counter(d["langs"]),
+                    first_day=d["first_day"], last_day=d["last_day"], last_pos=d["last_pos"],
+                    keys=Counter(d["keys"]), years=Counter({int(y): n for y, n in d.get("years", {}).items()}))
+        if "ids" in d:
+            if vocab is None:
+                raise ValueError("a centroid saved by vocabulary ids needs the vocabulary saved with it")
+            c = cls(**rest, vocab=vocab, ids=unpack(d["ids"], "<i4", np.int64),
+                    vals=unpack(d["vals"], "<f8", np.float64), fld=unpack(d["fld"], "u1", np.int64))
+            c.norm2 = np.asarray(d["norm2"], dtype=np.float64)
+            return c
         vocab = vocab if vocab is not None else Vocabulary()
         sums = d["sums"]
         ids, vals, fld = [], [], []
@@ -315,10 +332,7 @@ class Centroid:
             vals += terms.values()
             fld += [k] * len(terms)
         order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
-        c = cls(id=d["id"], index=d["index"], size=d["size"], langs=Counter(d["langs"]),
-                first_day=d["first_day"], last_day=d["last_day"], last_pos=d["last_pos"],
-                keys=Counter(d["keys"]), years=Counter({int(y): n for y, n in d.get("years", {}).items()}),
-                vocab=vocab, ids=np.asarray(ids, dtype=np.int64)[order],
+        c = cls(**rest, vocab=vocab, ids=np.asarray(ids, dtype=np.int64)[order],
                 vals=np.asarray(vals, dtype=np.float64)[order], fld=np.asarray(fld, dtype=np.int64)[order])
         c.norm2 = np.bincount(c.fld, weights=c.vals * c.vals, minlength=_NF)
         return c

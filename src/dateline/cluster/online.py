@@ -39,10 +39,10 @@ import numpy as np
 from dateline.cluster.centroid import Centroid, feature_rows
 from dateline.cluster.head import Head, Heads
 from dateline.cluster.index import ClusterIndex
-from dateline.cluster.vectors import FIELDS, ArticleCounts, ArticleVectors, Vectoriser, Vocabulary
+from dateline.cluster.vectors import ArticleCounts, ArticleVectors, Vectoriser, Vocabulary
 from dateline.models import Analysis, Article
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,8 @@ class Layer:
         del self.live[gone.index]
         return keep, gone
 
-    def export_state(self) -> dict:
-        return {"live": [c.to_dict() for c in self.live.values()], "next_index": self.next_index,
+    def export_state(self, vocab: Vocabulary) -> dict:
+        return {"live": [c.to_dict(vocab) for c in self.live.values()], "next_index": self.next_index,
                 "postings": {k: [[c, n] for c, n in p.items()] for k, p in self.index.postings.items()},
                 "stop": sorted(self.index.stop), "clusters": self.index.clusters}
 
@@ -262,9 +262,8 @@ class OnlineClusterer:
         return {
             "version": STATE_VERSION,
             "docs": ctx.docs,
-            "df": {f: vocab.df_of(k) for k, f in enumerate(FIELDS)},
-            "vocab": vocab.to_dict(),
-            "layers": {name: layer.export_state() for name, layer in (("events", self.events), ("stories", self.stories))},
+            "vocabulary": vocab.to_dict(),
+            "layers": {name: layer.export_state(vocab) for name, layer in (("events", self.events), ("stories", self.stories))},
             "position": self.position, "newest_day": self.newest_day, "judged_total": self.judged_total,
             "story_of_event": self._story_of_event, "event_of_article": self._event_of_article,
             "story_alias": self._story_alias, "event_alias": self._event_alias,
@@ -272,10 +271,11 @@ class OnlineClusterer:
         }
 
     def load_state(self, state: dict) -> None:
-        if state.get("version") != STATE_VERSION:
+        if state.get("version") not in (1, STATE_VERSION):  # 1: centroids by term (Centroid.from_dict)
             raise ValueError(f"clustering state version {state.get('version')} is not {STATE_VERSION}")
         self.vectoriser.ctx.docs = state["docs"]
-        vocab = self.vectoriser.vocab = Vocabulary.from_state(state.get("vocab"), state["df"])
+        vocab = self.vectoriser.vocab = (Vocabulary.from_dict(state["vocabulary"]) if "vocabulary" in state
+                                         else Vocabulary.from_state(state.get("vocab"), state["df"]))
         self.events.load_state(state["layers"]["events"], vocab)
         self.stories.load_state(state["layers"]["stories"], vocab)
         self.position, self.newest_day = state["position"], state["newest_day"]

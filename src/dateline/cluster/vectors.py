@@ -23,6 +23,7 @@ term ids and weights (:class:`ArticleVectors`).
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 from collections import Counter
@@ -100,6 +101,17 @@ def field_counts(p: Profile, field: str) -> Counter[str]:
     return getattr(p, field)
 
 
+def pack(values: np.ndarray, dtype: str) -> str:
+    """A numeric array as base64 text of its bytes in ``dtype`` (little-endian: ``"<i8"``), for
+    the JSON state: a list of numbers costs several times the size and time."""
+    return base64.b64encode(np.ascontiguousarray(values, dtype=dtype).tobytes()).decode("ascii")
+
+
+def unpack(text: str, dtype: str, to: type) -> np.ndarray:
+    """The array :func:`pack` wrote, as ``to``."""
+    return np.frombuffer(base64.b64decode(text), dtype=dtype).astype(to)
+
+
 class Vocabulary:
     """Integer ids for the terms of all fields (one id space, each id owned by one field) and
     the document frequency of each id.
@@ -174,19 +186,30 @@ class Vocabulary:
                 start += len(g)
         return Counter(itertools.chain.from_iterable(map(cache.__getitem__, words)))
 
-    def df_of(self, field: int) -> dict[str, int]:
-        """Document frequencies of one field's terms, in id order."""
-        return {t: int(self.df[i]) for t, i in self.ids[field].items()}
-
     def to_dict(self) -> dict:
-        """The field of each id (JSON-able): with the terms of each field in id order, which
-        :meth:`df_of` gives, that is the whole id assignment."""
-        return {"fields": list(self.fields)}
+        """The whole vocabulary, JSON-able: every term in id order, and packed (base64 of
+        little-endian arrays) the field and document frequency of each id."""
+        n = len(self.terms)
+        return {"terms": self.terms, "fields": pack(np.asarray(self.fields), "u1"), "df": pack(self.df[:n], "<i4")}
+
+    @classmethod
+    def from_dict(cls, state: dict) -> Vocabulary:
+        """Rebuild from :meth:`to_dict`: the same ids, fields and document frequencies."""
+        out = cls()
+        out.terms = list(state["terms"])
+        fields = unpack(state["fields"], "u1", np.int64)
+        out.fields = fields.tolist()
+        for i, (t, k) in enumerate(zip(out.terms, out.fields)):
+            out.ids[k][t] = i
+        out._reserve()
+        out.df[:len(out.terms)] = unpack(state["df"], "<i4", np.int64)
+        return out
 
     @classmethod
     def from_state(cls, vocab: dict | None, df: dict[str, dict[str, int]]) -> Vocabulary:
-        """Rebuild from :meth:`to_dict` and the per-field document frequencies (:meth:`df_of`);
-        a state without a vocabulary gets its ids in the order of its frequency tables."""
+        """Rebuild from a state written before 2026-12-02: the field of each id
+        (``{"fields": [...]}``) and the per-field document frequencies (``{field: {term: df}}``,
+        each in id order); a state without the fields gets its ids in the order of its tables."""
         out = cls()
         if vocab is not None:
             terms = [iter(df.get(f, {})) for f in FIELDS]
