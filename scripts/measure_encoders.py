@@ -27,7 +27,7 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 from train_judge import DEFAULT_DATA, article_groups, fit
 
-from dateline.bilingual import Pivot, installed
+from dateline.bilingual import Pivot
 from dateline.encode import (
     EncoderError,
     EncoderUnavailable,
@@ -95,15 +95,16 @@ def main(argv: list[str] | None = None) -> int:
                     "threads": args.threads, "judge_40_features": without, "encoders": {}}
     pivot = None
     if args.pivot:
-        found = installed(args.pivot)
+        dictionaries = Pivot.load(dirs=args.pivot)  # each read on first use
         langs_needed = sorted({x for r in records for x in (r.lang1, r.lang2)} - {"en"})
-        if not any(x in found for x in langs_needed):
+        covered = [x for x in langs_needed if dictionaries.covers(x)]
+        if not covered:
             print(f"--pivot: no FreeDict X-eng dictionary for {', '.join(langs_needed) or 'these pairs'} in "
                   f"{', '.join(map(str, args.pivot))} (see scripts/measure_pivot.py)", file=sys.stderr)
             return 2
-        pivot, _ = pivot_cosines(records, Pivot({x: found[x] for x in langs_needed if x in found}))
+        pivot, _ = pivot_cosines(records, dictionaries)
         with_pivot = pearsons(out_of_fold_scores(records, np.column_stack([features, pivot]), gold, args.folds), gold, langs)
-        report["pivot"] = {"languages": sorted(x for x in langs_needed if x in found), "judge_plus_pivot": with_pivot}
+        report["pivot"] = {"languages": covered, "judge_plus_pivot": with_pivot}
     for spec in filter(None, args.encoders.split(",")):
         try:
             started = time.perf_counter()
