@@ -48,9 +48,12 @@ def table_console() -> tuple[Console, int | None]:
     return console, (max(console.width, 60) if console.is_terminal else None)
 
 
-def column_width(header: str, values: list[str], most: int) -> int:
-    """Width of a left-aligned column: its widest value or header, at most ``most``."""
-    return min(most, max([len(header), *map(len, values)]))
+def languages_column(rows: list) -> tuple[str, list[str]]:
+    """A table's languages column (rows with ``languages``): its header and each row's cell,
+    padded to the widest (at most 24 characters), so rows in five languages stay aligned."""
+    langs = [",".join(r.languages) for r in rows]
+    width = min(24, max([len("languages"), *map(len, langs)]))
+    return f"{'languages':{width}}", [f"{fit_line(x, width):{width}}" for x in langs]
 
 
 def article_detail(a: Article, with_text: bool = True) -> None:
@@ -108,16 +111,15 @@ def analysis_detail(a: Article, analysis: Analysis, entities: dict[str, Entity])
 
 def entity_table(rows: list[EntitySummary]) -> None:
     console, width = table_console()
-    langs = [",".join(r.languages) for r in rows]
-    lw = column_width("languages", langs, 24)
-    console.print(fit_line(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {'languages':{lw}}  name  [id]  aka other forms", width),
+    head, cells = languages_column(rows)
+    console.print(fit_line(f"{'mentions':>8}  {'arts':>4}  {'type':4}  {head}  name  [id]  aka other forms", width),
                   style="bold", markup=False)
-    for r, lang in zip(rows, langs):
+    for r, lang in zip(rows, cells):
         e = r.entity
         where = f" ({e.country})" if e.country and e.type == "LOC" else ""
         others = sorted({f for forms in e.aliases.values() for f in forms} - {e.name})
         aka = f"  aka {', '.join(others[:4])}{', ...' if len(others) > 4 else ''}" if others else ""
-        line = f"{r.mentions:>8}  {r.articles:>4}  {e.type:4}  {fit_line(lang, lw):{lw}}  {e.name}{where}  [{e.id}]{aka}"
+        line = f"{r.mentions:>8}  {r.articles:>4}  {e.type:4}  {lang}  {e.name}{where}  [{e.id}]{aka}"
         console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
 

@@ -7,7 +7,7 @@ from rich.markup import escape
 
 from dateline.frame.record import EventRecord
 from dateline.outlets import outlet
-from dateline.render import column_width, fit_line, table_console
+from dateline.render import fit_line, languages_column, table_console
 from dateline.similar import Similar
 from dateline.store import EventSummary, PlacementRow, StoredArticle, StorySummary
 
@@ -20,13 +20,12 @@ def _days(first: str | None, last: str | None) -> str:
 
 def event_table(rows: list[EventSummary]) -> None:
     console, width = table_console()
-    langs = [",".join(r.languages) for r in rows]
-    lw = column_width("languages", langs, 24)
-    header = f"{'event':16}  {'date':16}  {'src':>3}  {'arts':>4}  {'languages':{lw}}  {'place':14}  headline"
+    head, cells = languages_column(rows)
+    header = f"{'event':16}  {'date':16}  {'src':>3}  {'arts':>4}  {head}  {'place':14}  headline"
     console.print(fit_line(header, width), style="bold", markup=False)
-    for r, lang in zip(rows, langs):
+    for r, lang in zip(rows, cells):
         line = (f"{r.id:16}  {_days(r.first_day, r.last_day):16}  {r.sources:>3}  {r.articles:>4}  "
-                f"{fit_line(lang, lw):{lw}}  {fit_line(r.place or '', 14):14}  {r.headline}")
+                f"{lang}  {fit_line(r.place or '', 14):14}  {r.headline}")
         console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} event(s)")
 
@@ -92,13 +91,12 @@ def _why(p: PlacementRow) -> str:
 
 def story_table(rows: list[StorySummary]) -> None:
     console, width = table_console()
-    langs = [",".join(r.languages) for r in rows]
-    lw = column_width("languages", langs, 24)
-    console.print(fit_line(f"{'story':16}  {'dates':16}  {'events':>6}  {'arts':>4}  {'languages':{lw}}  headline", width),
+    head, cells = languages_column(rows)
+    console.print(fit_line(f"{'story':16}  {'dates':16}  {'events':>6}  {'arts':>4}  {head}  headline", width),
                   style="bold", markup=False)
-    for r, lang in zip(rows, langs):
+    for r, lang in zip(rows, cells):
         line = (f"{r.id:16}  {_days(r.first_day, r.last_day):16}  {r.events:>6}  {r.articles:>4}  "
-                f"{fit_line(lang, lw):{lw}}  {r.headline}")
+                f"{lang}  {r.headline}")
         console.print(fit_line(line, width), markup=False)
     console.print(f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}")
 
