@@ -304,7 +304,7 @@ class Centroid:
         self._adopt(vocab)
         return {"id": self.id, "index": self.index, "size": self.size,
                 "ids": pack(self.ids, "<i4"), "vals": pack(self.vals, "<f8"), "fld": pack(self.fld, "u1"),
-                "norm2": self.norm2.tolist(),
+                "norm2": self.norm2.tolist(),  # the running norms as they are: a resumed stream scores alike
                 "langs": dict(self.langs), "first_day": self.first_day, "last_day": self.last_day,
                 "last_pos": self.last_pos, "keys": dict(self.keys), "years": {str(y): n for y, n in self.years.items()}}
 
