@@ -94,9 +94,11 @@ class EventTables:
             return min(places, key=lambda p: (-places[p], p))
         ids = [a.id for a in members]
         marks = ",".join("?" * len(ids))
+        # CROSS JOIN keeps SQLite on the members' mentions first: with ten or so members its
+        # planner chose every LOC entity first (index on type), 75 ms an event instead of 1
         row = self._db.execute(
             f"SELECT e.name, COUNT(*) AS n, e.kind = 'country' AS is_country FROM mentions m "
-            f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) AND e.type = 'LOC' "
+            f"CROSS JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) AND e.type = 'LOC' "
             f"GROUP BY e.id ORDER BY is_country, n DESC, e.name LIMIT 1", ids).fetchone()
         return row[0] if row else None
 
