@@ -13,7 +13,9 @@ analysed into a temporary store; each repeat then clusters a fresh copy of that 
 Any JSON Lines file that `dateline ingest` reads will do (`text`, and any of `id, title, lang,
 published, ...`). Reported per repeat: seconds and articles/s of the stage, and at the end the
 saved state's size and the time one write of it takes (export, JSON, zlib), as the stage does
-with every batch. Numbers are for comparing runs on one machine; nothing here asserts a timing.
+with every batch; the batches a run took and its seconds spent writing (the stage doubles a
+batch whose write took more than a fifth of its placing time, up to ``--max-batch-size``).
+Numbers are for comparing runs on one machine; nothing here asserts a timing.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N reports of the file")
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=500, help="as `cluster_pending` (default 500)")
+    parser.add_argument("--max-batch-size", type=int, default=8000,
+                        help="as `cluster_pending` (default 8000; the batch size: fixed batches)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -58,20 +62,22 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copyfile(analysed, run)
             with open_store(run) as store:
                 clusterer = OnlineClusterer()
-                done = cluster_pending(store, batch_size=args.batch_size, clusterer=clusterer)
+                done = cluster_pending(store, batch_size=args.batch_size, max_batch_size=args.max_batch_size,
+                                       clusterer=clusterer)
                 saved = store.cluster_state() or b""
-            runs.append((done.seconds, done.clustered))
+            runs.append((done.seconds, done.clustered, done.batches, done.state_seconds))
         started = time.perf_counter()
         state = clusterer.export_state()
         raw = json.dumps(state, separators=(",", ":")).encode()
         packed = zlib.compress(raw, 1)
         write_s = time.perf_counter() - started
 
-    seconds = [s for s, _ in runs]
+    seconds = [s for s, _, _, _ in runs]
     report = {
         "file": str(args.file), "reports": summary.analyzed, "clustered": runs[0][1],
-        "batch_size": args.batch_size, "prepare_seconds": round(prepare_s, 1),
+        "batch_size": args.batch_size, "max_batch_size": args.max_batch_size, "prepare_seconds": round(prepare_s, 1),
         "stage_seconds": [round(s, 2) for s in seconds],
+        "batches": [b for _, _, b, _ in runs], "state_write_seconds": [round(w, 2) for _, _, _, w in runs],
         "median_articles_per_second": round(runs[0][1] / statistics.median(seconds), 1) if seconds else None,
         "state_mb": {"json": round(len(raw) / 1e6, 1), "compressed": round(len(packed) / 1e6, 1),
                      "stored": round(len(saved) / 1e6, 1)},

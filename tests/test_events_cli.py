@@ -147,6 +147,30 @@ def test_clustering_across_runs_matches_one_run(tmp_path):
     assert events(one) == events(two)
 
 
+def test_growing_batches_place_as_fixed_ones(tmp_path):
+    from dateline.pipeline import cluster_pending
+
+    files = sorted((ROOT / "examples").glob("*.txt"))
+    stores = {}
+    for name in ("fixed", "growing"):
+        db = stores[name] = tmp_path / f"{name}.db"
+        run("ingest", *files, "--db", db, "--no-analyze")
+        run("analyze", "--db", db, "--no-cluster")
+    placed = {}
+    for name, db in stores.items():
+        with open_store(db) as store:
+            n = len(list(store.articles()))
+            # state_share 0: every write counts as too slow, so each batch doubles the next
+            summary = cluster_pending(store, batch_size=2, max_batch_size=2 if name == "fixed" else 64, state_share=0.0)
+            placed[name] = {s.article.id: (p.event_id, p.basis, store.event_summary(p.event_id).story_id)
+                            for s in store.articles() if (p := store.placement(s.article.id))}
+            assert summary.clustered == len(placed[name]) == n > 8
+            # batches of 2 throughout, or of 2, 4, 8, 16, ... until the articles run out
+            expected = -(-n // 2) if name == "fixed" else next(k for k in range(1, 10) if 2 * (2 ** k - 1) >= n)
+            assert summary.batches == expected
+    assert placed["fixed"] == placed["growing"]
+
+
 def test_the_store_follows_the_warm_up_second_look(tmp_path):
     import random
 
@@ -171,7 +195,7 @@ def test_the_store_follows_the_warm_up_second_look(tmp_path):
     with open_store(db) as store:
         # batches of 4 and a warm-up ending in the third: stories stored by two batches are moved
         clusterer = OnlineClusterer(story_warmup=10)
-        summary = cluster_pending(store, batch_size=4, clusterer=clusterer)
+        summary = cluster_pending(store, batch_size=4, max_batch_size=4, clusterer=clusterer)
         events = {p.event_id for s in store.articles() if (p := store.placement(s.article.id))}
         stored = {e: store.event_summary(e).story_id for e in events}
     assert summary.story_moves > 0 and "re-storied" in summary.line()
@@ -198,7 +222,7 @@ def test_the_store_follows_an_absorbed_event(tmp_path):
         # no report joins by the head (threshold above 1): the Spanish report starts its own event;
         # the copy joins its original's as a duplicate, in the next batch, which then absorbs it
         clusterer = OnlineClusterer(event_threshold=1.01)
-        summary = cluster_pending(store, batch_size=3, clusterer=clusterer)
+        summary = cluster_pending(store, batch_size=3, max_batch_size=3, clusterer=clusterer)
         placed = {s.article.id: store.placement(s.article.id) for s in store.articles()}
         dam = placed[by_title["Dam"].id].event_id
         spanish = placed[by_title["Rotura"].id]
