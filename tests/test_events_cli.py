@@ -246,3 +246,31 @@ def test_seeds_form_one_event(tmp_path):
     rows = json.loads(run("events", "--db", db, "--json").output)
     assert len(rows) == 1 and rows[0]["articles"] == 2 and rows[0]["sources"] == 2
     assert rows[0]["languages"] == ["en", "it"]
+
+
+def test_records_are_rebuilt_from_kept_claims(examples_db, tmp_path, monkeypatch):
+    import sqlite3
+
+    from dateline import pipeline
+    from dateline.claims import CLAIMS_VERSION, Claim, extract_claims
+
+    db = tmp_path / "copy.db"
+    shutil.copyfile(examples_db, db)
+    with open_store(db) as store:
+        placed = [(s.article, store.analysis(s.article.id)) for s in store.articles() if store.placement(s.article.id)]
+        kept = store.kept_claims([a.id for a, _ in placed], CLAIMS_VERSION)
+        assert set(kept) == {a.id for a, _ in placed}  # the frame stage kept every member's claims
+        for article, analysis in placed:
+            assert [Claim.from_dict(d) for d in json.loads(json.dumps(kept[article.id]))] == extract_claims(article, analysis)
+        before = {e: store.event_record(e) for e in {store.placement(a.id).event_id for a, _ in placed}}
+    con = sqlite3.connect(db)
+    con.execute("UPDATE events SET stale = 1")
+    con.commit()
+    con.close()
+
+    def no_extraction(*_):
+        raise AssertionError("claims extracted again")
+    monkeypatch.setattr(pipeline, "extract_claims", no_extraction)
+    with open_store(db) as store:
+        assert pipeline.frame_pending(store) == len(before)
+        assert {e: store.event_record(e) for e in before} == before

@@ -86,3 +86,21 @@ def test_entity_summaries_and_mentions(tmp_path):
         mentions = store.entity_mentions("PER:ana")
         assert [(art, lang, m.text) for art, lang, m in mentions] == [
             (a.id, "en", "Ana Lopes"), (a.id, "en", "Lopes"), (b.id, "pt", "Ana Lopes"), (b.id, "pt", "Lopes")]
+
+
+def test_kept_claims_by_version_and_dropped_on_reanalysis(tmp_path):
+    with open_store(tmp_path / "d.db") as store:
+        a, b = _add(store, 1), _add(store, 2)
+        store.add_analyses([_analysis(a.id), _analysis(b.id)], ENTITIES, {})
+        kept = {a.id: [{"kind": "place", "value": "LOC:porto"}], b.id: []}
+        store.keep_claims(kept, 1)
+        assert store.kept_claims([a.id, b.id, "unknown"], 1) == kept
+        assert store.kept_claims([a.id], 2) == {}  # kept by another version of the extractors
+        store.keep_claims({a.id: [{"kind": "date", "value": "2026-04-01"}]}, 2)
+        assert store.kept_claims([a.id], 2) == {a.id: [{"kind": "date", "value": "2026-04-01"}]}
+        assert store.kept_claims([a.id, b.id], 1) == {b.id: []}
+        store.add_analyses([_analysis(b.id, ent_porto="LOC:other")], [], {})  # a new analysis: extract again
+        assert store.kept_claims([b.id], 1) == {}
+        many = [_add(store, 10 + i).id for i in range(1200)]  # more than one statement's parameters
+        store.keep_claims({i: [] for i in many}, 1)
+        assert len(store.kept_claims(many, 1)) == 1200

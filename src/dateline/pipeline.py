@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from dateline.analyze.article import TAGGER_LANGUAGES, analyze_article, find_mentions
 from dateline.analyze.ner import CrfTagger
+from dateline.claims import CLAIMS_VERSION, Claim, extract_claims
 from dateline.clean import CleanError, clean
 from dateline.cluster import OnlineClusterer
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
@@ -343,15 +344,32 @@ def event_members(store: Store, event_id: str,
     return analysed, {e.id: e for i in ids if (e := store.entity(i)) is not None}
 
 
+def claims_of(store: Store, analysed: list[tuple[Article, Analysis]],
+              fresh: dict[str, list[dict]] | None = None) -> list[list[Claim]]:
+    """Each report's claims: those the store keeps, the others extracted now and added to
+    ``fresh`` (JSON form, for the caller to keep). Extraction is most of the cost of framing an
+    event, and an event that grows is framed again with every new member."""
+    kept = store.kept_claims([a.id for a, _ in analysed], CLAIMS_VERSION)
+    out = []
+    for article, analysis in analysed:
+        if article.id in kept:
+            out.append([Claim.from_dict(d) for d in kept[article.id]])
+        else:
+            out.append(extract_claims(article, analysis))
+            if fresh is not None:
+                fresh[article.id] = [c.as_dict() for c in out[-1]]
+    return out
+
+
 def frame_pending(store: Store, *, batch_size: int = 200) -> int:
     """Build the record (stage frame) of every event whose members changed since its record was
     built, and give the event's summary its date, place and headline. Returns events framed."""
     done = 0
     while stale := store.stale_events(limit=batch_size):
-        rows = []
+        rows, fresh = [], {}
         for event_id in stale:
             analysed, entities = event_members(store, event_id)
-            record = build_record(analysed, entities)
+            record = build_record(analysed, entities, claims_of(store, analysed, fresh))
             date, place, headline = record.date, record.place, record.headline
             if date is not None and date.granularity not in ("day", "week", "range"):
                 date = None  # a year or month named in passing says little of when it happened
@@ -359,6 +377,7 @@ def frame_pending(store: Store, *, batch_size: int = 200) -> int:
                 event_id, record.as_dict(), date.first if date else None, date.last if date else None,
                 place.name if place else None, headline.text if headline else None,
                 headline.article_id if headline else None))
+        store.keep_claims(fresh, CLAIMS_VERSION)
         store.set_records(rows)
         done += len(rows)
     return done

@@ -2,6 +2,6 @@
 roles, places, dates, numbers, speech, statements as concept bags), each traced by offsets."""
 
 from dateline.claims.extract import extract_claims
-from dateline.claims.records import CLAIM_KINDS, Claim
+from dateline.claims.records import CLAIM_KINDS, CLAIMS_VERSION, Claim
 
-__all__ = ["CLAIM_KINDS", "Claim", "extract_claims"]
+__all__ = ["CLAIM_KINDS", "CLAIMS_VERSION", "Claim", "extract_claims"]

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 CLAIM_KINDS = ("participant", "place", "date", "number", "speech", "statement")
+# Claims are kept in the store once extracted (see pipeline.claims_of); bump this whenever the
+# extractors change what they find, so that claims kept by an older version are extracted again.
+CLAIMS_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -30,3 +33,21 @@ class Claim:
     concepts: tuple[str, ...] = ()
     detail: dict[str, object] = field(default_factory=dict)
     basis: str = "text"  # text | dateline
+
+    def as_dict(self) -> dict:
+        """JSON-able form (:meth:`from_dict` gives the same claim back)."""
+        return {"article_id": self.article_id, "kind": self.kind, "value": self.value, "start": self.start,
+                "end": self.end, "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
+                "entities": list(self.entities), "concepts": list(self.concepts), "detail": self.detail,
+                "basis": self.basis}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Claim:
+        # JSON turns the tuples in ``detail`` (spans, role keys) into lists: back to tuples
+        return cls(d["article_id"], d["kind"], d["value"], d["start"], d["end"], d["sentence_start"],
+                   d["sentence_end"], tuple(d["entities"]), tuple(d["concepts"]),
+                   {k: _tuples(v) for k, v in d["detail"].items()}, d["basis"])
+
+
+def _tuples(value: object) -> object:
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value

@@ -123,6 +123,15 @@ MIGRATIONS: list[str] = [
         value BLOB NOT NULL
     );
     """,
+    # 4: each analysed article's claims (stage frame), kept so that an event's record is rebuilt
+    #    without extracting again the claims of the members it had before
+    """
+    CREATE TABLE claims (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        version    INTEGER NOT NULL,
+        claims     TEXT NOT NULL
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)
