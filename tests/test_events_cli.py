@@ -252,13 +252,13 @@ def test_records_are_rebuilt_from_kept_claims(examples_db, tmp_path, monkeypatch
     import sqlite3
 
     from dateline import pipeline
-    from dateline.claims import CLAIMS_VERSION, Claim, extract_claims
+    from dateline.claims import Claim, claims_version, extract_claims
 
     db = tmp_path / "copy.db"
     shutil.copyfile(examples_db, db)
     with open_store(db) as store:
         placed = [(s.article, store.analysis(s.article.id)) for s in store.articles() if store.placement(s.article.id)]
-        kept = store.kept_claims([a.id for a, _ in placed], CLAIMS_VERSION)
+        kept = store.kept_claims([a.id for a, _ in placed], claims_version())
         assert set(kept) == {a.id for a, _ in placed}  # the frame stage kept every member's claims
         for article, analysis in placed:
             assert [Claim.from_dict(d) for d in json.loads(json.dumps(kept[article.id]))] == extract_claims(article, analysis)
@@ -270,7 +270,21 @@ def test_records_are_rebuilt_from_kept_claims(examples_db, tmp_path, monkeypatch
 
     def no_extraction(*_):
         raise AssertionError("claims extracted again")
-    monkeypatch.setattr(pipeline, "extract_claims", no_extraction)
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "extract_claims", no_extraction)
+        with open_store(db) as store:
+            assert pipeline.frame_pending(store) == len(before)
+            assert {e: store.event_record(e) for e in before} == before
+    # claims kept by another version of the extractors are extracted again, and kept anew
+    con = sqlite3.connect(db)
+    con.execute("UPDATE claims SET version = 'older'")
+    con.execute("UPDATE events SET stale = 1")
+    con.commit()
+    con.close()
+    extracted = []
+    monkeypatch.setattr(pipeline, "extract_claims", lambda a, an: extracted.append(a.id) or extract_claims(a, an))
     with open_store(db) as store:
         assert pipeline.frame_pending(store) == len(before)
         assert {e: store.event_record(e) for e in before} == before
+        assert sorted(extracted) == sorted(a.id for a, _ in placed)
+        assert set(store.kept_claims(extracted, claims_version())) == set(extracted)

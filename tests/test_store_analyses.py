@@ -93,14 +93,14 @@ def test_kept_claims_by_version_and_dropped_on_reanalysis(tmp_path):
         a, b = _add(store, 1), _add(store, 2)
         store.add_analyses([_analysis(a.id), _analysis(b.id)], ENTITIES, {})
         kept = {a.id: [{"kind": "place", "value": "LOC:porto"}], b.id: []}
-        store.keep_claims(kept, 1)
-        assert store.kept_claims([a.id, b.id, "unknown"], 1) == kept
-        assert store.kept_claims([a.id], 2) == {}  # kept by another version of the extractors
-        store.keep_claims({a.id: [{"kind": "date", "value": "2026-04-01"}]}, 2)
-        assert store.kept_claims([a.id], 2) == {a.id: [{"kind": "date", "value": "2026-04-01"}]}
-        assert store.kept_claims([a.id, b.id], 1) == {b.id: []}
+        store.keep_claims(kept, "v1")
+        assert store.kept_claims([a.id, b.id, "unknown"], "v1") == kept
+        assert store.kept_claims([a.id], "v2") == {}  # kept by another version of the extractors
+        store.keep_claims({a.id: [{"kind": "date", "value": "2026-04-01"}]}, "v2")
+        assert store.kept_claims([a.id], "v2") == {a.id: [{"kind": "date", "value": "2026-04-01"}]}
+        assert store.kept_claims([a.id, b.id], "v1") == {b.id: []}
         store.add_analyses([_analysis(b.id, ent_porto="LOC:other")], [], {})  # a new analysis: extract again
-        assert store.kept_claims([b.id], 1) == {}
+        assert store.kept_claims([b.id], "v1") == {}
         many = [_add(store, 10 + i).id for i in range(1200)]  # more than one statement's parameters
-        store.keep_claims({i: [] for i in many}, 1)
-        assert len(store.kept_claims(many, 1)) == 1200
+        store.keep_claims({i: [] for i in many}, "v1")
+        assert len(store.kept_claims(many, "v1")) == 1200

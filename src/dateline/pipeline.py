@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from dateline.analyze.article import TAGGER_LANGUAGES, analyze_article, find_mentions
 from dateline.analyze.ner import CrfTagger
-from dateline.claims import CLAIMS_VERSION, Claim, extract_claims
+from dateline.claims import Claim, claims_version, extract_claims
 from dateline.clean import CleanError, clean
 from dateline.cluster import OnlineClusterer
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
@@ -349,7 +349,7 @@ def claims_of(store: Store, analysed: list[tuple[Article, Analysis]],
     """Each report's claims: those the store keeps, the others extracted now and added to
     ``fresh`` (JSON form, for the caller to keep). Extraction is most of the cost of framing an
     event, and an event that grows is framed again with every new member."""
-    kept = store.kept_claims([a.id for a, _ in analysed], CLAIMS_VERSION)
+    kept = store.kept_claims([a.id for a, _ in analysed], claims_version())
     out = []
     for article, analysis in analysed:
         if article.id in kept:
@@ -377,7 +377,7 @@ def frame_pending(store: Store, *, batch_size: int = 200) -> int:
                 event_id, record.as_dict(), date.first if date else None, date.last if date else None,
                 place.name if place else None, headline.text if headline else None,
                 headline.article_id if headline else None))
-        store.keep_claims(fresh, CLAIMS_VERSION)
+        store.keep_claims(fresh, claims_version())
         store.set_records(rows)
         done += len(rows)
     return done

@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 CLAIM_KINDS = ("participant", "place", "date", "number", "speech", "statement")
-# Claims are kept in the store once extracted (see pipeline.claims_of); bump this whenever the
-# extractors change what they find, so that claims kept by an older version are extracted again.
-CLAIMS_VERSION = 1
 
 
 @dataclass(frozen=True)

@@ -156,12 +156,12 @@ class Store(ABC):
     def analysis(self, article_id: str) -> Analysis | None: ...
 
     @abstractmethod
-    def kept_claims(self, article_ids: list[str], version: int) -> dict[str, list[dict]]:
+    def kept_claims(self, article_ids: list[str], version: str) -> dict[str, list[dict]]:
         """The claims kept for those of the articles whose claims were kept under ``version``
         (JSON form, as :meth:`keep_claims` got them). Re-analysing an article drops its claims."""
 
     @abstractmethod
-    def keep_claims(self, claims: dict[str, list[dict]], version: int) -> None:
+    def keep_claims(self, claims: dict[str, list[dict]], version: str) -> None:
         """Keep each article's claims (JSON form) under ``version``, replacing any kept before."""
 
     @abstractmethod

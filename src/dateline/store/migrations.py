@@ -128,7 +128,7 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE claims (
         article_id TEXT PRIMARY KEY REFERENCES articles(id),
-        version    INTEGER NOT NULL,
+        version    TEXT NOT NULL,
         claims     TEXT NOT NULL
     );
     """,

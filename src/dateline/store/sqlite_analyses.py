@@ -77,7 +77,7 @@ class AnalysisTables:
         sentences = tuple(Sentence(s, e) for s, e in json.loads(row["sentences"]))
         return Analysis(article_id=article_id, sentences=sentences, mentions=mentions, times=times)
 
-    def kept_claims(self, article_ids: list[str], version: int) -> dict[str, list[dict]]:
+    def kept_claims(self, article_ids: list[str], version: str) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {}
         for k in range(0, len(article_ids), 500):  # SQLite caps the parameters of one statement
             chunk = article_ids[k:k + 500]
@@ -86,7 +86,7 @@ class AnalysisTables:
                 [version, *chunk]))
         return out
 
-    def keep_claims(self, claims: dict[str, list[dict]], version: int) -> None:
+    def keep_claims(self, claims: dict[str, list[dict]], version: str) -> None:
         with transaction(self._db):
             self._db.executemany(
                 "INSERT INTO claims (article_id, version, claims) VALUES (?,?,?) ON CONFLICT(article_id) DO UPDATE "
