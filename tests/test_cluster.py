@@ -163,6 +163,52 @@ def test_deterministic_and_resumable(docs):
     assert labels(from_old, head + [from_old.add(*item) for item in order[20:]]) == once
 
 
+@pytest.mark.parametrize("params", [
+    dict(story_warmup=12, prune_every=5, window_articles=6, story_window_articles=15),
+    # every story meets the next and every grown event absorbs its small neighbours
+    dict(story_warmup=12, story_merge=0.0, story_merge_min=1, event_merge=0.0, event_merge_max=20),
+])
+def test_state_kept_in_parts_gives_back_the_whole_state(docs, params):
+    """What export_changes hands a store, applied to what it kept, loads into the same clusterer:
+    through joins, new clusters, event absorptions, story merges, prunes and the warm-up's rebuilt
+    story layer (small windows and frequent prunes, or merges at any closeness, make them happen)."""
+    order = docs["background"][:30] + [docs[k] for k in ("en", "chess", "es", "copy")] + docs["background"][30:]
+    clusterer = OnlineClusterer(**params)
+    kept = {"terms": [], "clusters": {}}  # what a store keeps
+    seen = Counter()
+    for k, item in enumerate(order):
+        clusterer.add(*item)
+        seen["story merges"] += len(clusterer.drain_merges())
+        seen["event merges"] += len(clusterer.drain_event_merges())
+        if k % 4 != 3 and k != len(order) - 1:
+            continue
+        changes = json.loads(json.dumps(clusterer.export_changes()))
+        for layer in changes["reset"]:
+            kept["clusters"][layer] = {}
+            seen["reset"] += 1
+        for layer, index in changes["gone"]:
+            del kept["clusters"][layer][index]
+            seen["gone"] += 1
+        for layer, index, state in changes["clusters"]:
+            seen["new" if index not in kept["clusters"][layer] else "changed"] += 1
+            kept["clusters"][layer][index] = state
+        if changes["terms"]:
+            kept["terms"].append(changes["terms"])
+        seen["unchanged"] += sum(len(c) for c in kept["clusters"].values()) - len(changes["clusters"])
+        loaded = OnlineClusterer(**params)
+        loaded.load_parts(changes["core"], kept["terms"], {k: list(v.values()) for k, v in kept["clusters"].items()})
+        assert json.dumps(loaded.export_state(), sort_keys=True) == json.dumps(clusterer.export_state(), sort_keys=True)
+    # the layers at the start and the warm-up; prunes (first case) or merges (second) happened
+    assert seen["reset"] >= 3 and seen["new"] and seen["changed"] and seen["unchanged"] and seen["gone"], seen
+    assert ("prune_every" in params) or (seen["story merges"] and seen["event merges"]), seen
+    # the loaded one goes on as the original does
+    more = docs["background"][10:20]
+    assert [loaded.add(*item) for item in more] == [clusterer.add(*item) for item in more]
+    # a gap in the kept terms is an error, not a shifted vocabulary
+    with pytest.raises(ValueError, match="terms from id"):
+        OnlineClusterer(**params).load_parts(changes["core"], kept["terms"][1:], {})
+
+
 def test_kept_counts_and_batched_ngram_ids_match_a_fresh_computation(docs, monkeypatch):
     """Two shortcuts of the clusterer give what the plain computation gives: each centroid's
     per-field term counts, kept up to date through merges, caps and absorptions, and the n-gram

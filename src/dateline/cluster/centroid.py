@@ -117,6 +117,7 @@ class Centroid:
     fld: np.ndarray = field(default_factory=_empty_ids, repr=False, compare=False)
     norm2: np.ndarray = field(default_factory=lambda: np.zeros(_NF), repr=False, compare=False)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)  # cleared on change
+    changes: int = field(default=0, repr=False, compare=False)  # counts add and absorb: what to save again
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -265,6 +266,7 @@ class Centroid:
         self._cache["counts"] = counts
 
     def add(self, v: ArticleVectors, pos: int, max_terms: int) -> None:
+        self.changes += 1
         self._adopt(v.vocab)
         dots = self._merge(v.ids, v.vals, v.fld)
         # |c + v|^2 = |c|^2 + 2 c.v + |v|^2, so the norm needs no pass over the centroid
@@ -281,6 +283,7 @@ class Centroid:
 
     def absorb(self, other: Centroid, max_terms: int) -> None:
         """Merge another cluster's state into this one."""
+        self.changes += 1
         if self.vocab is None and other.vocab is not None:
             self._adopt(other.vocab)
         elif self.vocab is not None and other.vocab is not None:

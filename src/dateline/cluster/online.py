@@ -39,7 +39,7 @@ import numpy as np
 from dateline.cluster.centroid import Centroid, feature_rows
 from dateline.cluster.head import Head, Heads
 from dateline.cluster.index import ClusterIndex
-from dateline.cluster.vectors import ArticleCounts, ArticleVectors, Vectoriser, Vocabulary
+from dateline.cluster.vectors import ArticleCounts, ArticleVectors, Vectoriser, Vocabulary, pack, unpack
 from dateline.models import Analysis, Article
 
 STATE_VERSION = 2
@@ -77,6 +77,9 @@ class Layer:
         self.index = ClusterIndex(max_postings)
         self.live: dict[int, Centroid] = {}
         self.next_index = 0
+        # index -> Centroid.changes of each cluster as last saved in parts (export_changes);
+        # None: nothing saved of this layer, which a store must then replace whole
+        self.kept: dict[int, int] | None = None
 
     def alive(self, c: Centroid, pos: int, day: int | None) -> bool:
         if day is not None and c.first_day is not None and c.last_day is not None:
@@ -115,12 +118,15 @@ class Layer:
         del self.live[gone.index]
         return keep, gone
 
-    def export_state(self, vocab: Vocabulary) -> dict:
-        return {"live": [c.to_dict(vocab) for c in self.live.values()], "next_index": self.next_index,
+    def export_state(self, vocab: Vocabulary, live: bool = True) -> dict:
+        """The layer's state; ``live=False`` leaves out the live clusters (kept apart)."""
+        return {**({"live": [c.to_dict(vocab) for c in self.live.values()]} if live else {}),
+                "next_index": self.next_index,
                 "postings": {k: [[c, n] for c, n in p.items()] for k, p in self.index.postings.items()},
                 "stop": sorted(self.index.stop), "clusters": self.index.clusters}
 
     def load_state(self, state: dict, vocab: Vocabulary) -> None:
+        self.kept = None
         self.live = {d["index"]: Centroid.from_dict(d, vocab) for d in state["live"]}
         self.next_index = state["next_index"]
         self.index.postings = {k: {c: n for c, n in p} for k, p in state["postings"].items()}
@@ -187,6 +193,7 @@ class OnlineClusterer:
         # until the warm-up: each article's counts, event, whether it started the event, position
         self._early: list[tuple[ArticleCounts, str, bool, int]] | None = [] if story_warmup else None
         self._moves: list[tuple[str, str]] = []
+        self._kept_terms = 0  # vocabulary terms saved in parts (export_changes)
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -258,12 +265,72 @@ class OnlineClusterer:
     def export_state(self) -> dict:
         """Everything needed to go on with the stream later (JSON-able): document frequencies,
         the vocabulary's term ids, live clusters and their indexes, the article and story maps."""
-        ctx, vocab = self.vectoriser.ctx, self.vectoriser.vocab
+        vocab = self.vectoriser.vocab
+        state = self._core(live=True)
+        state["vocabulary"] = vocab.to_dict()
+        return state
+
+    def export_changes(self) -> dict:
+        """The state in the parts a store keeps apart, with only what changed since the last call
+        (or since the state was loaded): the whole state is most of the cost of a batch once the
+        stream's vocabulary and live clusters have grown (docs/benchmarks.md). Returns
+
+        - ``core``: the state less the vocabulary's terms and the layers' live clusters;
+        - ``terms``: the terms added (:meth:`Vocabulary.terms_from`), or None;
+        - ``reset``: layers rebuilt since (the warm-up's second look): drop what was kept of them;
+        - ``gone``: ``[layer, index]`` of clusters kept before and no longer live;
+        - ``clusters``: ``[layer, index, state]`` of live clusters new or changed.
+
+        Applied in that order to what was kept, they make a state :meth:`load_parts` reads."""
+        vocab = self.vectoriser.vocab
+        core = self._core(live=False)
+        core["parts"] = True
+        core["vocabulary"] = {"df": pack(vocab.df[:len(vocab)], "<i4")}
+        terms = vocab.terms_from(self._kept_terms) if len(vocab) > self._kept_terms else None
+        self._kept_terms = len(vocab)
+        reset, gone, clusters = [], [], []
+        for name, layer in self._layers():
+            if layer.kept is None:
+                reset.append(name)
+                layer.kept = {}
+            gone += [[name, i] for i in layer.kept if i not in layer.live]
+            # a layer never reuses an index, and Centroid.changes counts every change to a cluster
+            clusters += [[name, i, c.to_dict(vocab)] for i, c in layer.live.items() if layer.kept.get(i) != c.changes]
+            layer.kept = {i: c.changes for i, c in layer.live.items()}
+        return {"core": core, "terms": terms, "reset": reset, "gone": gone, "clusters": clusters}
+
+    def load_parts(self, core: dict, terms: list[dict], clusters: dict[str, list[dict]]) -> None:
+        """Load a state kept in parts: ``core`` as the last :meth:`export_changes` gave it,
+        ``terms`` every ``terms`` part in order, ``clusters`` each layer's kept clusters."""
+        chunks = sorted(terms, key=lambda t: t["first"])
+        words: list[str] = []
+        fields = []
+        for chunk in chunks:
+            if chunk["first"] != len(words):
+                raise ValueError(f"clustering state: terms from id {chunk['first']} follow {len(words)} terms")
+            words += chunk["terms"]
+            fields.append(unpack(chunk["fields"], "u1", np.int64))
+        df = core["vocabulary"]["df"]
+        if len(unpack(df, "<i4", np.int64)) != len(words):
+            raise ValueError(f"clustering state: {len(words)} terms kept, frequencies of {len(unpack(df, '<i4', np.int64))}")
+        state = {**core, "vocabulary": {"terms": words, "fields": pack(np.concatenate(fields) if fields else np.zeros(0), "u1"),
+                                        "df": df},
+                 "layers": {name: {**layer, "live": sorted(clusters.get(name, []), key=lambda d: d["index"])}
+                            for name, layer in core["layers"].items()}}
+        self.load_state(state)
+        self._kept_terms = len(words)
+        for _, layer in self._layers():
+            layer.kept = {i: c.changes for i, c in layer.live.items()}
+
+    def _layers(self) -> tuple[tuple[str, Layer], ...]:
+        return ("events", self.events), ("stories", self.stories)
+
+    def _core(self, live: bool) -> dict:
+        vocab = self.vectoriser.vocab
         return {
             "version": STATE_VERSION,
-            "docs": ctx.docs,
-            "vocabulary": vocab.to_dict(),
-            "layers": {name: layer.export_state(vocab) for name, layer in (("events", self.events), ("stories", self.stories))},
+            "docs": self.vectoriser.ctx.docs,
+            "layers": {name: layer.export_state(vocab, live) for name, layer in self._layers()},
             "position": self.position, "newest_day": self.newest_day, "judged_total": self.judged_total,
             "story_of_event": self._story_of_event, "event_of_article": self._event_of_article,
             "story_alias": self._story_alias, "event_alias": self._event_alias,
@@ -273,6 +340,7 @@ class OnlineClusterer:
     def load_state(self, state: dict) -> None:
         if state.get("version") not in (1, STATE_VERSION):  # 1: centroids by term (Centroid.from_dict)
             raise ValueError(f"clustering state version {state.get('version')} is not {STATE_VERSION}")
+        self._kept_terms = 0
         self.vectoriser.ctx.docs = state["docs"]
         vocab = self.vectoriser.vocab = (Vocabulary.from_dict(state["vocabulary"]) if "vocabulary" in state
                                          else Vocabulary.from_state(state.get("vocab"), state["df"]))

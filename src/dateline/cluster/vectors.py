@@ -193,6 +193,11 @@ class Vocabulary:
         n = len(self.terms)
         return {"terms": self.terms, "fields": pack(np.asarray(self.fields), "u1"), "df": pack(self.df[:n], "<i4")}
 
+    def terms_from(self, start: int) -> dict:
+        """The terms from id ``start`` on with their fields (packed), JSON-able: what a store
+        that keeps the vocabulary incrementally appends (ids only ever grow)."""
+        return {"first": start, "terms": self.terms[start:], "fields": pack(np.asarray(self.fields[start:]), "u1")}
+
     @classmethod
     def from_dict(cls, state: dict) -> Vocabulary:
         """Rebuild from :meth:`to_dict`: the same ids, fields and document frequencies."""
