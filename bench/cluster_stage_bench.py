@@ -11,10 +11,12 @@ analysed into a temporary store; each repeat then clusters a fresh copy of that 
     python bench/cluster_stage_bench.py FILE.jsonl --limit 1000 --repeats 3 --batch-size 500
 
 Any JSON Lines file that `dateline ingest` reads will do (`text`, and any of `id, title, lang,
-published, ...`). Reported per repeat: seconds and articles/s of the stage, and at the end the
-saved state's size and the time one write of it takes (export, JSON, zlib), as the stage does
-with every batch; the batches a run took and its seconds spent writing (the stage doubles a
-batch whose write took more than a fifth of its placing time, up to ``--max-batch-size``).
+published, ...`). Reported per repeat: seconds and articles/s of the stage, the batches it took
+and its seconds spent in their writes (the stage doubles a batch whose writes took more than a
+fifth of its placing time, up to ``--max-batch-size``); at the end the state's size (as one JSON
+document, compressed, and as the store keeps it in parts), the time to write it whole (export,
+JSON, zlib: what every batch did before the state was kept in parts), to write the core a batch
+writes whatever changed, and to load the kept state.
 Numbers are for comparing runs on one machine; nothing here asserts a timing.
 """
 
@@ -32,7 +34,7 @@ import zlib
 from pathlib import Path
 
 from dateline.cluster import OnlineClusterer
-from dateline.pipeline import analyze_pending, cluster_pending, ingest
+from dateline.pipeline import analyze_pending, cluster_pending, ingest, kept_changes, load_clusterer
 from dateline.store import open_store
 
 
@@ -64,13 +66,20 @@ def main(argv: list[str] | None = None) -> int:
                 clusterer = OnlineClusterer()
                 done = cluster_pending(store, batch_size=args.batch_size, max_batch_size=args.max_batch_size,
                                        clusterer=clusterer)
-                saved = store.cluster_state() or b""
+                kept = store.cluster_state()
+                started = time.perf_counter()
+                load_clusterer(store, OnlineClusterer())
+                load_s = time.perf_counter() - started
             runs.append((done.seconds, done.clustered, done.batches, done.state_seconds))
+        stored = len(kept.core) + sum(map(len, kept.terms)) + sum(len(c) for rows in kept.clusters.values() for c in rows)
         started = time.perf_counter()
         state = clusterer.export_state()
         raw = json.dumps(state, separators=(",", ":")).encode()
         packed = zlib.compress(raw, 1)
         write_s = time.perf_counter() - started
+        started = time.perf_counter()
+        kept_changes(clusterer)  # nothing changed since the last batch: the core alone
+        core_s = time.perf_counter() - started
 
     seconds = [s for s, _, _, _ in runs]
     report = {
@@ -80,8 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         "batches": [b for _, _, b, _ in runs], "state_write_seconds": [round(w, 2) for _, _, _, w in runs],
         "median_articles_per_second": round(runs[0][1] / statistics.median(seconds), 1) if seconds else None,
         "state_mb": {"json": round(len(raw) / 1e6, 1), "compressed": round(len(packed) / 1e6, 1),
-                     "stored": round(len(saved) / 1e6, 1)},
-        "one_state_write_seconds": round(write_s, 2),
+                     "stored": round(stored / 1e6, 1)},
+        "whole_state_write_seconds": round(write_s, 2), "core_write_seconds": round(core_s, 2),
+        "state_load_seconds": round(load_s, 2),
     }
     print(json.dumps(report, indent=1))
     return 0

@@ -147,6 +147,41 @@ def test_clustering_across_runs_matches_one_run(tmp_path):
     assert events(one) == events(two)
 
 
+def test_a_whole_state_kept_before_parts_goes_on_the_same(tmp_path):
+    import sqlite3
+    import zlib
+
+    from dateline.cluster import OnlineClusterer
+    from dateline.pipeline import load_clusterer
+
+    files = sorted((ROOT / "examples").glob("*.txt"))
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    run("ingest", *files, "--db", one)
+    half = len(files) // 2
+    run("ingest", *files[:half], "--db", two)
+    # keep the state as a store written before 2026-12-02 did: whole, in one compressed piece
+    with open_store(two) as store:
+        clusterer = OnlineClusterer()
+        load_clusterer(store, clusterer)
+        whole = zlib.compress(json.dumps(clusterer.export_state()).encode())
+    con = sqlite3.connect(two)
+    con.execute("UPDATE cluster_state SET value = ? WHERE key = 'clusterer'", (whole,))
+    con.execute("DELETE FROM cluster_terms")
+    con.execute("DELETE FROM cluster_live")
+    con.commit()
+    con.close()
+    run("ingest", *files[half:], "--db", two)
+
+    def events(db):
+        with open_store(db) as store:
+            return {s.article.id: (p.event_id, store.event_summary(p.event_id).story_id)
+                    for s in store.articles() if (p := store.placement(s.article.id))}
+    assert events(one) == events(two)
+    with open_store(two) as store:  # and from then on in parts
+        kept = store.cluster_state()
+        assert json.loads(zlib.decompress(kept.core)).get("parts") and kept.terms and kept.clusters["events"]
+
+
 def test_growing_batches_place_as_fixed_ones(tmp_path):
     from dateline.pipeline import cluster_pending
 

@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from dateline.models import Article, Dateline
-from dateline.store import ArticleFilter, StoredArticle, open_store
+from dateline.store import ArticleFilter, ClusterStateChanges, KeptClusterState, StoredArticle, open_store
 from dateline.store.migrations import LATEST
 from dateline.store.sqlite import SchemaTooNewError
 
@@ -109,14 +109,15 @@ def test_placements_move_an_absorbed_events_members_to_the_survivor(tmp_path):
         a = [f"{i:016x}" for i in (1, 2, 3, 4)]
         row = lambda i, event, basis="new": PlacementRow(a[i], event, basis, 0.9 if basis == "head" else None, {})  # noqa: E731
         # a1 starts event a1; a2 starts event a2, which a3 joins; the next batch absorbs a2 into a1
-        store.add_placements([(row(0, a[0]), "s1"), (row(1, a[1]), "s1"), (row(2, a[1], "head"), "s1")], [], b"1")
-        store.add_placements([(row(3, a[0], "head"), "s1")], [], b"2", event_merges=[(a[1], a[0], 0.8)])
+        store.add_placements([(row(0, a[0]), "s1"), (row(1, a[1]), "s1"), (row(2, a[1], "head"), "s1")], [],
+                             ClusterStateChanges(b"1"))
+        store.add_placements([(row(3, a[0], "head"), "s1")], [], ClusterStateChanges(b"2"), event_merges=[(a[1], a[0], 0.8)])
         assert store.event_summary(a[1]) is None
         assert store.event_summary(a[0]).articles == 4
         members = {p.article_id: (p.basis, p.probability) for _, p in store.event_members(a[0])}
         # the absorbed event's first article says why it moved; the one that joined it keeps its reason
         assert members == {a[0]: ("new", None), a[1]: ("merged", 0.8), a[2]: ("head", 0.9), a[3]: ("head", 0.9)}
-        assert store.cluster_state() == b"2"
+        assert store.cluster_state() == KeptClusterState(b"2", [], {})
 
 
 def test_placements_apply_story_merges_then_moves(tmp_path):
@@ -127,6 +128,24 @@ def test_placements_apply_story_merges_then_moves(tmp_path):
         row = lambda i, event: (PlacementRow(f"{i:016x}", event, "new", None, {}))  # noqa: E731
         # e1 and e2 start in story s1, e3 in s3; s3 merges into s1; then e2 is moved to a story of its own
         store.add_placements([(row(1, "e1"), "s1"), (row(2, "e2"), "s1"), (row(3, "e3"), "s3")],
-                             [("s3", "s1")], b"state", moves=[("e2", "e2")])
+                             [("s3", "s1")], ClusterStateChanges(b"state"), moves=[("e2", "e2")])
         assert {e: store.event_summary(e).story_id for e in ("e1", "e2", "e3")} == {"e1": "s1", "e2": "e2", "e3": "s1"}
-        assert store.cluster_state() == b"state"
+        assert store.cluster_state().core == b"state"
+
+
+def test_cluster_state_kept_in_parts(tmp_path):
+    with open_store(tmp_path / "d.db") as store:
+        assert store.cluster_state() is None
+        store.add_placements([], [], ClusterStateChanges(b"core 1", terms='["a","b"]', first_term=0, reset=("events", "stories"),
+                                                         clusters=(("events", 0, "e0"), ("events", 1, "e1"), ("stories", 0, "s0"))))
+        store.add_placements([], [], ClusterStateChanges(b"core 2", terms='["c"]', first_term=2, gone=(("events", 0),),
+                                                         clusters=(("events", 1, "e1 grown"), ("events", 2, "e2"))))
+        assert store.cluster_state() == KeptClusterState(b"core 2", ['["a","b"]', '["c"]'],
+                                                         {"events": ["e1 grown", "e2"], "stories": ["s0"]})
+        # a rebuilt layer: all that was kept of it goes first
+        store.add_placements([], [], ClusterStateChanges(b"core 3", reset=("stories",), clusters=(("stories", 0, "new s0"),)))
+        assert store.cluster_state().clusters == {"events": ["e1 grown", "e2"], "stories": ["new s0"]}
+        # terms are only appended: the same ids twice is an error, not an overwrite
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add_placements([], [], ClusterStateChanges(b"core 4", terms='["x"]', first_term=2))
+        assert store.cluster_state().core == b"core 3"  # the failed batch left nothing behind

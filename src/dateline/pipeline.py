@@ -21,7 +21,7 @@ from dateline.frame.record import build_record
 from dateline.link import Linker, find_gazetteer_mentions, is_big_place, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
-from dateline.store import EventRecordRow, PlacementRow, Store, StoredArticle
+from dateline.store import ClusterStateChanges, EventRecordRow, PlacementRow, Store, StoredArticle
 
 BATCH_SIZE = 200
 
@@ -245,7 +245,7 @@ class ClusterSummary:
     event_merges: int = 0  # small events absorbed by a grown one
     seconds: float = 0.0
     batches: int = 0  # transactions: each writes its placements and the clusterer's state
-    state_seconds: float = 0.0  # of ``seconds``, spent writing the state
+    state_seconds: float = 0.0  # of ``seconds``, spent in the batches' writes (placements, summaries, state)
     failures: list[str] = field(default_factory=list)  # "article id: error", left unplaced
 
     def as_dict(self) -> dict:
@@ -275,16 +275,14 @@ def cluster_pending(
     story). One transaction per batch holds the placements, the story merges and moves and the
     clusterer's state, so a run killed at any point resumes where the last batch ended.
 
-    The state is written whole with each batch and grows with the stream's vocabulary: on
-    SlavicNER's 4,500 reports one write took about as long as placing 500 articles. So a batch
-    whose write took more than ``state_share`` of its placing time doubles the next batch, up to
+    Each batch also writes the store's summaries of the events it touched and the clusterer's
+    state (its changes, and the core of it whole), which grow with the stream. So a batch whose
+    writes took more than ``state_share`` of its placing time doubles the next batch, up to
     ``max_batch_size``; which batches commit changes nothing in what is placed where."""
     started = time.perf_counter()
     summary = ClusterSummary()
     clusterer = clusterer or OnlineClusterer()  # tests pass one with other settings
-    saved = store.cluster_state()
-    if saved:
-        clusterer.load_state(json.loads(zlib.decompress(saved)))
+    load_clusterer(store, clusterer)
     cursor, size = 0, batch_size
     while batch := list(store.unclustered(limit=size, after_seq=cursor)):
         cursor = batch[-1].seq or cursor
@@ -322,8 +320,7 @@ def cluster_pending(
             event = clusterer.event_id(row.event_id)
             resolved.append((replace(row, event_id=event), clusterer.story_of(event) or clusterer.story_id(story)))
         writing = time.perf_counter()
-        state = zlib.compress(json.dumps(clusterer.export_state(), separators=(",", ":")).encode(), 1)
-        store.add_placements(resolved, merges, state, moves, event_merges)
+        store.add_placements(resolved, merges, kept_changes(clusterer), moves, event_merges)
         wrote = time.perf_counter() - writing
         summary.batches += 1
         summary.state_seconds += wrote
@@ -331,6 +328,32 @@ def cluster_pending(
             size = min(2 * size, max(max_batch_size, batch_size))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def load_clusterer(store: Store, clusterer: OnlineClusterer) -> None:
+    """Give ``clusterer`` the state the store keeps, if any (``kept_changes`` wrote it)."""
+    kept = store.cluster_state()
+    if kept is None:
+        return
+    core = json.loads(zlib.decompress(kept.core))
+    if core.get("parts"):
+        clusterer.load_parts(core, [json.loads(t) for t in kept.terms],
+                             {layer: [json.loads(c) for c in rows] for layer, rows in kept.clusters.items()})
+    else:  # the whole state in one piece, as kept before 2026-12-02
+        clusterer.load_state(core)
+
+
+def kept_changes(clusterer: OnlineClusterer) -> ClusterStateChanges:
+    """The clusterer's changes since they were last kept, as the store keeps them: only the core
+    is written whole with every batch; terms and live clusters as they change."""
+    changes = clusterer.export_changes()
+    dump = lambda x: json.dumps(x, separators=(",", ":"))  # noqa: E731
+    terms = changes["terms"]
+    return ClusterStateChanges(
+        core=zlib.compress(dump(changes["core"]).encode(), 1),
+        terms=None if terms is None else dump(terms), first_term=terms["first"] if terms else 0,
+        reset=tuple(changes["reset"]), gone=tuple((layer, i) for layer, i in changes["gone"]),
+        clusters=tuple((layer, i, dump(state)) for layer, i, state in changes["clusters"]))
 
 
 def event_members(store: Store, event_id: str,

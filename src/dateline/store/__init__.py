@@ -12,11 +12,13 @@ from pathlib import Path
 
 from dateline.store.base import (
     ArticleFilter,
+    ClusterStateChanges,
     EntityFilter,
     EntitySummary,
     EventFilter,
     EventRecordRow,
     EventSummary,
+    KeptClusterState,
     PlacementRow,
     Store,
     StoredArticle,
@@ -26,8 +28,9 @@ from dateline.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "dateline.db"
 
-__all__ = ["ArticleFilter", "EntityFilter", "EntitySummary", "EventFilter", "EventRecordRow", "EventSummary", "PlacementRow",
-           "StoredArticle", "Store", "StorySummary", "SQLiteStore", "open_store", "default_db"]
+__all__ = ["ArticleFilter", "ClusterStateChanges", "EntityFilter", "EntitySummary", "EventFilter", "EventRecordRow",
+           "EventSummary", "KeptClusterState", "PlacementRow", "StoredArticle", "Store", "StorySummary", "SQLiteStore",
+           "open_store", "default_db"]
 
 
 def default_db() -> str:

@@ -99,6 +99,32 @@ class EventFilter:
 
 
 @dataclass(frozen=True)
+class ClusterStateChanges:
+    """What changed in the clusterer's state since it was last kept, as JSON text (the parts of
+    ``OnlineClusterer.export_changes``): the core is replaced, a chunk of vocabulary terms
+    appended, live clusters dropped (whole layers in ``reset``, single ones in ``gone``) and
+    written one by one."""
+
+    core: bytes
+    terms: str | None = None  # the terms added, their first id ``first_term``
+    first_term: int = 0
+    reset: tuple[str, ...] = ()  # layers whose kept clusters all go, before ``gone`` and ``clusters``
+    gone: tuple[tuple[str, int], ...] = ()  # (layer, index)
+    clusters: tuple[tuple[str, int, str], ...] = ()  # (layer, index, state)
+
+
+@dataclass(frozen=True)
+class KeptClusterState:
+    """The clusterer's state as kept: the last core, every chunk of terms in id order, and each
+    layer's live clusters in index order. A store written before 2026-12-02 keeps the whole state
+    in ``core`` and nothing else."""
+
+    core: bytes
+    terms: list[str]
+    clusters: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
 class StorySummary:
     id: str
     events: int
@@ -185,17 +211,17 @@ class Store(ABC):
 
     @abstractmethod
     def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
-                       state: bytes, moves: list[tuple[str, str]] = (),
+                       state: ClusterStateChanges, moves: list[tuple[str, str]] = (),
                        event_merges: list[tuple[str, str, float]] = ()) -> None:
         """In one transaction: store ``(placement, story id)`` pairs, move the members of each
         absorbed event ``(absorbed, survivor, probability)`` to the survivor (the absorbed
         event's first article keeps basis ``merged`` and that probability), re-point the events
         of each merged story ``(absorbed, survivor)``, then give each moved event ``(event id,
-        story id)`` its story, refresh the summaries of the events touched, and replace the
-        clusterer's saved state."""
+        story id)`` its story, refresh the summaries of the events touched, and apply the changes
+        to the clusterer's kept state."""
 
     @abstractmethod
-    def cluster_state(self) -> bytes | None: ...
+    def cluster_state(self) -> KeptClusterState | None: ...
 
     @abstractmethod
     def stale_events(self, limit: int | None = None) -> list[str]:

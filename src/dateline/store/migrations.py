@@ -124,12 +124,23 @@ MIGRATIONS: list[str] = [
     );
     """,
     # 4: each analysed article's claims (stage frame), kept so that an event's record is rebuilt
-    #    without extracting again the claims of the members it had before
+    #    without extracting again the claims of the members it had before; the clusterer's
+    #    vocabulary and live clusters kept apart from the rest of its state, written as they change
     """
     CREATE TABLE claims (
         article_id TEXT PRIMARY KEY REFERENCES articles(id),
         version    TEXT NOT NULL,
         claims     TEXT NOT NULL
+    );
+    CREATE TABLE cluster_terms (
+        first_id INTEGER PRIMARY KEY,
+        terms    TEXT NOT NULL
+    );
+    CREATE TABLE cluster_live (
+        layer TEXT NOT NULL,
+        idx   INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (layer, idx)
     );
     """,
 ]

@@ -11,9 +11,11 @@ from datetime import date
 from dateline.models import Article
 from dateline.outlets import source_groups
 from dateline.store.base import (
+    ClusterStateChanges,
     EventFilter,
     EventRecordRow,
     EventSummary,
+    KeptClusterState,
     PlacementRow,
     StoredArticle,
     StorySummary,
@@ -40,7 +42,7 @@ class EventTables:
         return iter([stored_article(row) for row in self._db.execute(sql, params).fetchall()])
 
     def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
-                       state: bytes, moves: list[tuple[str, str]] = (),
+                       state: ClusterStateChanges, moves: list[tuple[str, str]] = (),
                        event_merges: list[tuple[str, str, float]] = ()) -> None:
         with transaction(self._db):
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM placements").fetchone()[0]
@@ -68,8 +70,18 @@ class EventTables:
             self._db.executemany("UPDATE events SET story_id = ? WHERE id = ?", [(story, e) for e, story in moves])
             for event_id in sorted(touched):
                 self._refresh(event_id)
-            self._db.execute("INSERT INTO cluster_state (key, value) VALUES ('clusterer', ?) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (state,))
+            self._keep_state(state)
+
+    def _keep_state(self, state: ClusterStateChanges) -> None:
+        db = self._db
+        db.execute("INSERT INTO cluster_state (key, value) VALUES ('clusterer', ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (state.core,))
+        if state.terms is not None:  # ids only grow: a chunk is never rewritten
+            db.execute("INSERT INTO cluster_terms (first_id, terms) VALUES (?, ?)", (state.first_term, state.terms))
+        db.executemany("DELETE FROM cluster_live WHERE layer = ?", [(layer,) for layer in state.reset])
+        db.executemany("DELETE FROM cluster_live WHERE layer = ? AND idx = ?", state.gone)
+        db.executemany("INSERT INTO cluster_live (layer, idx, state) VALUES (?, ?, ?) ON CONFLICT(layer, idx) "
+                       "DO UPDATE SET state = excluded.state", state.clusters)
 
     def _refresh(self, event_id: str) -> None:
         """Recompute one event's summary from its members."""
@@ -124,9 +136,15 @@ class EventTables:
         row = self._db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
         return json.loads(row[0]) if row and row[0] else None
 
-    def cluster_state(self) -> bytes | None:
+    def cluster_state(self) -> KeptClusterState | None:
         row = self._db.execute("SELECT value FROM cluster_state WHERE key = 'clusterer'").fetchone()
-        return bytes(row[0]) if row else None
+        if row is None:
+            return None
+        clusters: dict[str, list[str]] = {}
+        for layer, state in self._db.execute("SELECT layer, state FROM cluster_live ORDER BY layer, idx"):
+            clusters.setdefault(layer, []).append(state)
+        terms = [r[0] for r in self._db.execute("SELECT terms FROM cluster_terms ORDER BY first_id")]
+        return KeptClusterState(bytes(row[0]), terms, clusters)
 
     def placement(self, article_id: str) -> PlacementRow | None:
         row = self._db.execute("SELECT * FROM placements WHERE article_id = ?", (article_id,)).fetchone()
