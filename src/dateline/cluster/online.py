@@ -304,17 +304,18 @@ class OnlineClusterer:
         ``terms`` every ``terms`` part in order, ``clusters`` each layer's kept clusters."""
         chunks = sorted(terms, key=lambda t: t["first"])
         words: list[str] = []
-        fields = []
+        field_parts = []
         for chunk in chunks:
             if chunk["first"] != len(words):
                 raise ValueError(f"clustering state: terms from id {chunk['first']} follow {len(words)} terms")
             words += chunk["terms"]
-            fields.append(unpack(chunk["fields"], "u1", np.int64))
+            field_parts.append(unpack(chunk["fields"], "u1", np.int64))
         df = core["vocabulary"]["df"]
-        if len(unpack(df, "<i4", np.int64)) != len(words):
-            raise ValueError(f"clustering state: {len(words)} terms kept, frequencies of {len(unpack(df, '<i4', np.int64))}")
-        state = {**core, "vocabulary": {"terms": words, "fields": pack(np.concatenate(fields) if fields else np.zeros(0), "u1"),
-                                        "df": df},
+        counted = len(unpack(df, "<i4", np.int64))
+        if counted != len(words):
+            raise ValueError(f"clustering state: {len(words)} terms kept, document frequencies of {counted}")
+        fields = np.concatenate(field_parts) if field_parts else np.zeros(0, dtype=np.int64)
+        state = {**core, "vocabulary": {"terms": words, "fields": pack(fields, "u1"), "df": df},
                  "layers": {name: {**layer, "live": sorted(clusters.get(name, []), key=lambda d: d["index"])}
                             for name, layer in core["layers"].items()}}
         self.load_state(state)
