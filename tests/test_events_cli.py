@@ -283,43 +283,44 @@ def test_seeds_form_one_event(tmp_path):
     assert rows[0]["languages"] == ["en", "it"]
 
 
-def test_records_are_rebuilt_from_kept_claims(examples_db, tmp_path, monkeypatch):
+def test_records_are_rebuilt_from_kept_report_frames(examples_db, tmp_path, monkeypatch):
     import sqlite3
 
     from dateline import pipeline
-    from dateline.claims import Claim, claims_version, extract_claims
+    from dateline.frame.members import ReportFrame, frame_report, frame_version
 
     db = tmp_path / "copy.db"
     shutil.copyfile(examples_db, db)
     with open_store(db) as store:
         placed = [(s.article, store.analysis(s.article.id)) for s in store.articles() if store.placement(s.article.id)]
-        kept = store.kept_claims([a.id for a, _ in placed], claims_version())
-        assert set(kept) == {a.id for a, _ in placed}  # the frame stage kept every member's claims
-        for article, analysis in placed:
-            assert [Claim.from_dict(d) for d in json.loads(json.dumps(kept[article.id]))] == extract_claims(article, analysis)
+        kept = store.kept_frames([a.id for a, _ in placed], frame_version())
+        assert set(kept) == {a.id for a, _ in placed}  # the frame stage kept every member's frame
+        for article, analysis in placed:  # claims and lead come back as they were found
+            assert ReportFrame.from_dict(json.loads(json.dumps(kept[article.id]))) == frame_report(article, analysis)
         before = {e: store.event_record(e) for e in {store.placement(a.id).event_id for a, _ in placed}}
+    assert any(kept[a.id]["lead"] and kept[a.id]["claims"] for a, _ in placed)
     con = sqlite3.connect(db)
     con.execute("UPDATE events SET stale = 1")
     con.commit()
     con.close()
 
-    def no_extraction(*_):
-        raise AssertionError("claims extracted again")
+    def no_framing(*_):
+        raise AssertionError("framed again")
     with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "extract_claims", no_extraction)
+        patch.setattr(pipeline, "frame_report", no_framing)
         with open_store(db) as store:
             assert pipeline.frame_pending(store) == len(before)
             assert {e: store.event_record(e) for e in before} == before
-    # claims kept by another version of the extractors are extracted again, and kept anew
+    # frames kept by another version of the code are framed again, and kept anew
     con = sqlite3.connect(db)
-    con.execute("UPDATE claims SET version = 'older'")
+    con.execute("UPDATE report_frames SET version = 'older'")
     con.execute("UPDATE events SET stale = 1")
     con.commit()
     con.close()
-    extracted = []
-    monkeypatch.setattr(pipeline, "extract_claims", lambda a, an: extracted.append(a.id) or extract_claims(a, an))
+    framed = []
+    monkeypatch.setattr(pipeline, "frame_report", lambda a, an: framed.append(a.id) or frame_report(a, an))
     with open_store(db) as store:
         assert pipeline.frame_pending(store) == len(before)
         assert {e: store.event_record(e) for e in before} == before
-        assert sorted(extracted) == sorted(a.id for a, _ in placed)
-        assert set(store.kept_claims(extracted, claims_version())) == set(extracted)
+        assert sorted(framed) == sorted(a.id for a, _ in placed)
+        assert set(store.kept_frames(framed, frame_version())) == set(framed)

@@ -88,19 +88,19 @@ def test_entity_summaries_and_mentions(tmp_path):
             (a.id, "en", "Ana Lopes"), (a.id, "en", "Lopes"), (b.id, "pt", "Ana Lopes"), (b.id, "pt", "Lopes")]
 
 
-def test_kept_claims_by_version_and_dropped_on_reanalysis(tmp_path):
+def test_kept_frames_by_version_and_dropped_on_reanalysis(tmp_path):
     with open_store(tmp_path / "d.db") as store:
         a, b = _add(store, 1), _add(store, 2)
         store.add_analyses([_analysis(a.id), _analysis(b.id)], ENTITIES, {})
-        kept = {a.id: [{"kind": "place", "value": "LOC:porto"}], b.id: []}
-        store.keep_claims(kept, "v1")
-        assert store.kept_claims([a.id, b.id, "unknown"], "v1") == kept
-        assert store.kept_claims([a.id], "v2") == {}  # kept by another version of the extractors
-        store.keep_claims({a.id: [{"kind": "date", "value": "2026-04-01"}]}, "v2")
-        assert store.kept_claims([a.id], "v2") == {a.id: [{"kind": "date", "value": "2026-04-01"}]}
-        assert store.kept_claims([a.id, b.id], "v1") == {b.id: []}
-        store.add_analyses([_analysis(b.id, ent_porto="LOC:other")], [], {})  # a new analysis: extract again
-        assert store.kept_claims([b.id], "v1") == {}
+        kept = {a.id: {"claims": [{"kind": "place", "value": "LOC:porto"}], "lead": []}, b.id: {"claims": [], "lead": []}}
+        store.keep_frames(kept, "v1")
+        assert store.kept_frames([a.id, b.id, "unknown"], "v1") == kept
+        assert store.kept_frames([a.id], "v2") == {}  # kept by another version of the code
+        store.keep_frames({a.id: {"claims": [], "lead": [{"event": "x"}]}}, "v2")
+        assert store.kept_frames([a.id], "v2") == {a.id: {"claims": [], "lead": [{"event": "x"}]}}
+        assert store.kept_frames([a.id, b.id], "v1") == {b.id: {"claims": [], "lead": []}}
+        store.add_analyses([_analysis(b.id, ent_porto="LOC:other")], [], {})  # a new analysis: frame again
+        assert store.kept_frames([b.id], "v1") == {}
         many = [_add(store, 10 + i).id for i in range(1200)]  # more than one statement's parameters
-        store.keep_claims({i: [] for i in many}, "v1")
-        assert len(store.kept_claims(many, "v1")) == 1200
+        store.keep_frames({i: {} for i in many}, "v1")
+        assert len(store.kept_frames(many, "v1")) == 1200

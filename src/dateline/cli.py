@@ -320,17 +320,17 @@ def event(event_id, db, as_json) -> None:
     (agreed, reported by one, differing). EVENT_ID may be a prefix."""
     from dateline.compare import compare_event, comparison_dict
     from dateline.frame.record import build_record
-    from dateline.pipeline import claims_of, event_members
+    from dateline.pipeline import event_members, report_frames
 
     with _open(db) as store:
         event_id = _one(store.find_event(event_id), event_id, "event", "dateline events")
         summary = store.event_summary(event_id)
         members = store.event_members(event_id)
         analysed, entities = event_members(store, event_id, members)
-        claims = claims_of(store, analysed)  # once, for the record and the comparison
+        reports = report_frames(store, analysed)  # once, for the record and the comparison
     assert summary is not None
-    comparison = compare_event([(art, an, cs) for (art, an), cs in zip(analysed, claims)], entities)
-    record = build_record(analysed, entities, claims)
+    comparison = compare_event([(art, an, r.claims) for (art, an), r in zip(analysed, reports)], entities)
+    record = build_record(analysed, entities, reports=reports)
     if as_json:
         click.echo(json.dumps({**asdict(summary), "record": record.as_dict(), "members": [
             {"article": s.article.id, "title": s.article.title, "source": outlet(s.article),

@@ -3,6 +3,7 @@ feature-based model in step with the code that computes its features."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -12,6 +13,19 @@ import numpy as np
 
 def data_path(name: str) -> Path:
     return Path(str(resources.files("dateline") / "data" / name))
+
+
+def code_digest(package: str, data: Sequence[str] = ()) -> str:
+    """A hash of a subpackage's code (its ``.py`` files) and of the named data files: results
+    kept in the store are keyed by it, so that another version of the code computes them again,
+    with no version number to remember to bump."""
+    digest = hashlib.sha256()
+    for entry in sorted(resources.files(package).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    for name in data:
+        digest.update(name.encode() + b"\0" + data_path(name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class ModelMismatch(ValueError):

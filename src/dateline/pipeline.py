@@ -13,10 +13,10 @@ from typing import BinaryIO
 
 from dateline.analyze.article import TAGGER_LANGUAGES, analyze_article, find_mentions
 from dateline.analyze.ner import CrfTagger
-from dateline.claims import Claim, claims_version, extract_claims
 from dateline.clean import CleanError, clean
 from dateline.cluster import OnlineClusterer
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
+from dateline.frame.members import ReportFrame, frame_report, frame_version
 from dateline.frame.record import build_record
 from dateline.link import Linker, find_gazetteer_mentions, is_big_place, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
@@ -367,20 +367,21 @@ def event_members(store: Store, event_id: str,
     return analysed, {e.id: e for i in ids if (e := store.entity(i)) is not None}
 
 
-def claims_of(store: Store, analysed: list[tuple[Article, Analysis]],
-              fresh: dict[str, list[dict]] | None = None) -> list[list[Claim]]:
-    """Each report's claims: those the store keeps, the others extracted now and added to
-    ``fresh`` (JSON form, for the caller to keep). Extraction is most of the cost of framing an
-    event, and an event that grows is framed again with every new member."""
-    kept = store.kept_claims([a.id for a, _ in analysed], claims_version())
+def report_frames(store: Store, analysed: list[tuple[Article, Analysis]],
+                  fresh: dict[str, dict] | None = None) -> list[ReportFrame]:
+    """Each report framed (claims and lead): those the store keeps, the others framed now and
+    added to ``fresh`` (JSON form, for the caller to keep). That is most of the cost of framing
+    an event, and an event that grows is framed again with every new member."""
+    version = frame_version()
+    kept = store.kept_frames([a.id for a, _ in analysed], version)
     out = []
     for article, analysis in analysed:
         if article.id in kept:
-            out.append([Claim.from_dict(d) for d in kept[article.id]])
+            out.append(ReportFrame.from_dict(kept[article.id]))
         else:
-            out.append(extract_claims(article, analysis))
+            out.append(frame_report(article, analysis))
             if fresh is not None:
-                fresh[article.id] = [c.as_dict() for c in out[-1]]
+                fresh[article.id] = out[-1].as_dict()
     return out
 
 
@@ -392,7 +393,7 @@ def frame_pending(store: Store, *, batch_size: int = 200) -> int:
         rows, fresh = [], {}
         for event_id in stale:
             analysed, entities = event_members(store, event_id)
-            record = build_record(analysed, entities, claims_of(store, analysed, fresh))
+            record = build_record(analysed, entities, reports=report_frames(store, analysed, fresh))
             date, place, headline = record.date, record.place, record.headline
             if date is not None and date.granularity not in ("day", "week", "range"):
                 date = None  # a year or month named in passing says little of when it happened
@@ -400,7 +401,7 @@ def frame_pending(store: Store, *, batch_size: int = 200) -> int:
                 event_id, record.as_dict(), date.first if date else None, date.last if date else None,
                 place.name if place else None, headline.text if headline else None,
                 headline.article_id if headline else None))
-        store.keep_claims(fresh, claims_version())
+        store.keep_frames(fresh, frame_version())
         store.set_records(rows)
         done += len(rows)
     return done

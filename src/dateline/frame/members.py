@@ -6,13 +6,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
-from dateline.claims import Claim, extract_claims
+from dateline.claims import Claim, claims_version, extract_claims
 from dateline.compare.sources import independent_sources
 from dateline.frame.actors import Actor, find_actors
+from dateline.frame.events import MODEL_NAME
+from dateline.frame.lexicon import LEXICON_NAME
 from dateline.frame.record_types import Evidence
 from dateline.frame.sentence import FramedEvent, frame_sentence
 from dateline.models import Analysis, Article, Mention, Sentence
+from dateline.packaged import code_digest
 
 LEAD_SENTENCES = 3  # a report states its event in its lead; later sentences give background
 # German and Dutch put the participle last (``Berger hat ... Novak getroffen``): the finite
@@ -97,24 +101,57 @@ def _verb_final(framed: FramedEvent, text: str, lang: str | None, mentions: list
     return framed
 
 
+@dataclass(frozen=True)
+class ReportFrame:
+    """What framing finds in one report whatever event it is in: its claims and its lead
+    sentences framed. The store keeps it (pipeline.report_frames): an event that grows is framed
+    again with every new member, and most of that cost is here."""
+
+    claims: tuple[Claim, ...]
+    lead: tuple[FramedEvent, ...]  # one per lead sentence, in order
+
+    def as_dict(self) -> dict:
+        return {"claims": [c.as_dict() for c in self.claims], "lead": [f.as_dict() for f in self.lead]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> ReportFrame:
+        return cls(tuple(Claim.from_dict(c) for c in d["claims"]), tuple(FramedEvent.from_dict(f) for f in d["lead"]))
+
+
+@cache
+def frame_version() -> str:
+    """Which framing of a report this is: a hash of the claims' and the frame stage's code and
+    data. Report frames kept under another are framed again."""
+    return f"{claims_version()}-{code_digest('dateline.frame', (MODEL_NAME, LEXICON_NAME))}"
+
+
+def frame_report(article: Article, analysis: Analysis, claims: Sequence[Claim] | None = None) -> ReportFrame:
+    """``claims``: the report's claims, when the caller has extracted them already."""
+    claims = tuple(claims if claims is not None else extract_claims(article, analysis))
+    located = _located(claims)
+    lead = []
+    for sent in analysis.sentences[:LEAD_SENTENCES]:
+        text = article.text[sent.start:sent.end]
+        mentions = _sentence_mentions(analysis, sent, located)
+        lead.append(_verb_final(frame_sentence(text, article.lang, mentions), text, article.lang, mentions))
+    return ReportFrame(claims, tuple(lead))
+
+
 def frame_members(pairs: Sequence[tuple[Article, Analysis]],
-                  claims_of: Sequence[Sequence[Claim]] | None = None) -> list[Member]:
+                  claims_of: Sequence[Sequence[Claim]] | None = None,
+                  reports: Sequence[ReportFrame] | None = None) -> list[Member]:
     """Frame each report; ``claims_of`` (one list per report, in order) saves extracting the
-    claims again when the caller already has them."""
+    claims again when the caller already has them, ``reports`` framing the reports at all."""
     _, source_of = independent_sources([a for a, _ in pairs])
     group_size: dict[str, int] = {}
     for name in source_of.values():
         group_size[name] = group_size.get(name, 0) + 1
     members = []
     for k, (article, analysis) in enumerate(pairs):
-        claims = tuple(claims_of[k] if claims_of is not None else extract_claims(article, analysis))
+        report = (reports[k] if reports is not None
+                  else frame_report(article, analysis, claims_of[k] if claims_of is not None else None))
         weight = 1.0 / group_size[source_of[article.id]]
-        located = _located(claims)
-        lead = []
-        for i, sent in enumerate(analysis.sentences[:LEAD_SENTENCES]):
-            text = article.text[sent.start:sent.end]
-            mentions = _sentence_mentions(analysis, sent, located)
-            framed = _verb_final(frame_sentence(text, article.lang, mentions), text, article.lang, mentions)
-            lead.append(LeadSentence(i, sent, framed, weight * framed.event.score / (1 + i)))
-        members.append(Member(article, analysis, claims, weight, tuple(lead)))
+        lead = tuple(LeadSentence(i, sent, framed, weight * framed.event.score / (1 + i))
+                     for i, (sent, framed) in enumerate(zip(analysis.sentences, report.lead)))
+        members.append(Member(article, analysis, report.claims, weight, lead))
     return members

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from dateline.frame.actors import Actor, find_actors
 from dateline.frame.events import EventType, classify_event, trigger_hits
@@ -16,6 +16,15 @@ class FramedEvent:
     event: EventType
     sources: tuple[Actor, ...]
     targets: tuple[Actor, ...]
+
+    def as_dict(self) -> dict:
+        """JSON-able form (:meth:`from_dict` gives the same back)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> FramedEvent:
+        return cls(EventType(**d["event"]), tuple(Actor(**a) for a in d["sources"]),
+                   tuple(Actor(**a) for a in d["targets"]))
 
 
 def frame_sentence(text: str, lang: str | None, mentions: Sequence[Mention],

@@ -182,13 +182,14 @@ class Store(ABC):
     def analysis(self, article_id: str) -> Analysis | None: ...
 
     @abstractmethod
-    def kept_claims(self, article_ids: list[str], version: str) -> dict[str, list[dict]]:
-        """The claims kept for those of the articles whose claims were kept under ``version``
-        (JSON form, as :meth:`keep_claims` got them). Re-analysing an article drops its claims."""
+    def kept_frames(self, article_ids: list[str], version: str) -> dict[str, dict]:
+        """The report frames (claims and lead, stage frame) kept for those of the articles whose
+        frames were kept under ``version``, in JSON form as :meth:`keep_frames` got them.
+        Re-analysing an article drops its frame."""
 
     @abstractmethod
-    def keep_claims(self, claims: dict[str, list[dict]], version: str) -> None:
-        """Keep each article's claims (JSON form) under ``version``, replacing any kept before."""
+    def keep_frames(self, frames: dict[str, dict], version: str) -> None:
+        """Keep each article's report frame (JSON form) under ``version``, replacing any kept before."""
 
     @abstractmethod
     def link_state(self) -> dict[str, str]: ...

@@ -123,14 +123,14 @@ MIGRATIONS: list[str] = [
         value BLOB NOT NULL
     );
     """,
-    # 4: each analysed article's claims (stage frame), kept so that an event's record is rebuilt
-    #    without extracting again the claims of the members it had before; the clusterer's
+    # 4: each analysed article framed (its claims and lead, stage frame), kept so that an event's
+    #    record is rebuilt without framing again the members it had before; the clusterer's
     #    vocabulary and live clusters kept apart from the rest of its state, written as they change
     """
-    CREATE TABLE claims (
+    CREATE TABLE report_frames (
         article_id TEXT PRIMARY KEY REFERENCES articles(id),
         version    TEXT NOT NULL,
-        claims     TEXT NOT NULL
+        frame      TEXT NOT NULL
     );
     CREATE TABLE cluster_terms (
         first_id INTEGER PRIMARY KEY,

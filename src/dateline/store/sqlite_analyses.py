@@ -41,8 +41,8 @@ class AnalysisTables:
                      json.dumps({k: list(v) for k, v in e.aliases.items()}, ensure_ascii=False, sort_keys=True)),
                 )
             for an in analyses:
-                # re-analysis replaces; claims are extracted again from the new analysis
-                for table in ("mentions", "times", "analyses", "claims"):
+                # re-analysis replaces; the report is framed again from the new analysis
+                for table in ("mentions", "times", "analyses", "report_frames"):
                     self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (an.article_id,))
                 self._db.execute(
                     "INSERT INTO analyses (article_id, sentences, analyzed_at) VALUES (?,?,?)",
@@ -77,21 +77,21 @@ class AnalysisTables:
         sentences = tuple(Sentence(s, e) for s, e in json.loads(row["sentences"]))
         return Analysis(article_id=article_id, sentences=sentences, mentions=mentions, times=times)
 
-    def kept_claims(self, article_ids: list[str], version: str) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = {}
+    def kept_frames(self, article_ids: list[str], version: str) -> dict[str, dict]:
+        out: dict[str, dict] = {}
         for k in range(0, len(article_ids), 500):  # SQLite caps the parameters of one statement
             chunk = article_ids[k:k + 500]
             out.update((r[0], json.loads(r[1])) for r in self._db.execute(
-                f"SELECT article_id, claims FROM claims WHERE version = ? AND article_id IN ({','.join('?' * len(chunk))})",
-                [version, *chunk]))
+                f"SELECT article_id, frame FROM report_frames WHERE version = ? AND article_id IN "
+                f"({','.join('?' * len(chunk))})", [version, *chunk]))
         return out
 
-    def keep_claims(self, claims: dict[str, list[dict]], version: str) -> None:
+    def keep_frames(self, frames: dict[str, dict], version: str) -> None:
         with transaction(self._db):
             self._db.executemany(
-                "INSERT INTO claims (article_id, version, claims) VALUES (?,?,?) ON CONFLICT(article_id) DO UPDATE "
-                "SET version = excluded.version, claims = excluded.claims",
-                [(a, version, json.dumps(c, ensure_ascii=False)) for a, c in claims.items()])
+                "INSERT INTO report_frames (article_id, version, frame) VALUES (?,?,?) ON CONFLICT(article_id) "
+                "DO UPDATE SET version = excluded.version, frame = excluded.frame",
+                [(a, version, json.dumps(f, ensure_ascii=False)) for a, f in frames.items()])
 
     def link_state(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self._db.execute("SELECT key, value FROM link_state")}
