@@ -136,8 +136,9 @@ def test_placements_apply_story_merges_then_moves(tmp_path):
 def test_cluster_state_kept_in_parts(tmp_path):
     with open_store(tmp_path / "d.db") as store:
         assert store.cluster_state() is None
-        store.add_placements([], [], ClusterStateChanges(b"core 1", terms='["a","b"]', first_term=0, reset=("events", "stories"),
-                                                         clusters=(("events", 0, "e0"), ("events", 1, "e1"), ("stories", 0, "s0"))))
+        first = ClusterStateChanges(b"core 1", terms='["a","b"]', first_term=0, reset=("events", "stories"),
+                                    clusters=(("events", 0, "e0"), ("events", 1, "e1"), ("stories", 0, "s0")))
+        store.add_placements([], [], first)
         store.add_placements([], [], ClusterStateChanges(b"core 2", terms='["c"]', first_term=2, gone=(("events", 0),),
                                                          clusters=(("events", 1, "e1 grown"), ("events", 2, "e2"))))
         assert store.cluster_state() == KeptClusterState(b"core 2", ['["a","b"]', '["c"]'],
