@@ -167,6 +167,8 @@ def test_deterministic_and_resumable(docs):
     dict(story_warmup=12, prune_every=5, window_articles=6, story_window_articles=15),
     # every story meets the next and every grown event absorbs its small neighbours
     dict(story_warmup=12, story_merge=0.0, story_merge_min=1, event_merge=0.0, event_merge_max=20),
+    # terms seen once are forgotten at every prune: the kept terms are replaced
+    dict(story_warmup=12, prune_every=5, window_articles=6, story_window_articles=15, forget_min=0),
 ])
 def test_state_kept_in_parts_gives_back_the_whole_state(docs, params):
     """What export_changes hands a store, applied to what it kept, loads into the same clusterer:
@@ -192,6 +194,9 @@ def test_state_kept_in_parts_gives_back_the_whole_state(docs, params):
         for layer, index, state in changes["clusters"]:
             seen["new" if index not in kept["clusters"][layer] else "changed"] += 1
             kept["clusters"][layer][index] = state
+        if changes["terms_reset"]:
+            kept["terms"] = []
+            seen["terms reset"] += 1
         if changes["terms"]:
             kept["terms"].append(changes["terms"])
         seen["unchanged"] += sum(len(c) for c in kept["clusters"].values()) - len(changes["clusters"])
@@ -201,12 +206,43 @@ def test_state_kept_in_parts_gives_back_the_whole_state(docs, params):
     # the layers at the start and the warm-up; prunes (first case) or merges (second) happened
     assert seen["reset"] >= 3 and seen["new"] and seen["changed"] and seen["unchanged"] and seen["gone"], seen
     assert ("prune_every" in params) or (seen["story merges"] and seen["event merges"]), seen
+    assert bool(seen["terms reset"]) == ("forget_min" in params), seen
     # the loaded one goes on as the original does
     more = docs["background"][10:20]
     assert [loaded.add(*item) for item in more] == [clusterer.add(*item) for item in more]
     # a gap in the kept terms is an error, not a shifted vocabulary
     with pytest.raises(ValueError, match="terms from id"):
         OnlineClusterer(**params).load_parts(changes["core"], kept["terms"][1:], {})
+
+
+def test_forgetting_keeps_what_live_clusters_hold(docs):
+    """Terms seen once whose clusters are gone are forgotten; the live clusters' sums and the
+    document frequencies of every other term stay as they were, under new ids."""
+    import numpy as np
+
+    order = docs["background"] + [docs[k] for k in ("en", "chess", "es", "copy")]
+    clusterer = OnlineClusterer(story_warmup=12, prune_every=10**9, window_articles=6, story_window_articles=15,
+                                forget_min=None)
+    for item in order:
+        clusterer.add(*item)
+    clusterer._prune(clusterer.position)  # the clusters out of the window go; nothing is forgotten
+    vocab = clusterer.vectoriser.vocab
+    before_terms = {(f, t): int(vocab.df[i]) for i, (t, f) in enumerate(zip(vocab.terms, vocab.fields))}
+    held = {(vocab.fields[i], vocab.terms[i]) for layer in (clusterer.events, clusterer.stories)
+            for c in layer.live.values() for i in c.ids.tolist()}
+    sums = {c.id: c.sums for layer in (clusterer.events, clusterer.stories) for c in layer.live.values()}
+    clusterer.forget_min = 0
+    clusterer._forget()
+    after_terms = {(f, t): int(vocab.df[i]) for i, (t, f) in enumerate(zip(vocab.terms, vocab.fields))}
+    gone = set(before_terms) - set(after_terms)
+    assert clusterer.forgotten == len(gone) > 0.2 * len(before_terms)
+    assert all(before_terms[k] == 1 and k not in held for k in gone)
+    assert all(after_terms[k] == before_terms[k] for k in after_terms)
+    assert {c.id: c.sums for layer in (clusterer.events, clusterer.stories) for c in layer.live.values()} == sums
+    assert all(np.all(np.diff(c.ids) > 0) for layer in (clusterer.events, clusterer.stories) for c in layer.live.values())
+    # a forgotten term seen again is a new term; the stream goes on
+    placed = clusterer.add(*docs["background"][0])
+    assert placed.event and len(vocab) == len(vocab.terms) == len(vocab.fields)
 
 
 def test_kept_counts_and_batched_ngram_ids_match_a_fresh_computation(docs, monkeypatch):

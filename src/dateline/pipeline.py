@@ -352,6 +352,7 @@ def kept_changes(clusterer: OnlineClusterer) -> ClusterStateChanges:
     return ClusterStateChanges(
         core=zlib.compress(dump(changes["core"]).encode(), 1),
         terms=None if terms is None else dump(terms), first_term=terms["first"] if terms else 0,
+        terms_reset=changes["terms_reset"],
         reset=tuple(changes["reset"]), gone=tuple((layer, i) for layer, i in changes["gone"]),
         clusters=tuple((layer, i, dump(state)) for layer, i, state in changes["clusters"]))
 

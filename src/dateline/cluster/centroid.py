@@ -298,6 +298,16 @@ class Centroid:
         self.first_day, self.last_day = (min(days), max(days)) if days else (None, None)
         self.keys.update(other.keys)
 
+    def renumber(self, remap: np.ndarray) -> None:
+        """Hold the sums under the vocabulary's new ids (``remap`` from Vocabulary.forget), which
+        must keep every term the cluster holds."""
+        ids = remap[self.ids]
+        if len(ids) and int(ids.min()) < 0:
+            raise ValueError(f"cluster {self.id}: a term it holds was forgotten")
+        self.ids = ids
+        self._cache.clear()
+        self.changes += 1
+
     # -- state ----------------------------------------------------------------------------------
 
     def to_dict(self, vocab: Vocabulary) -> dict:

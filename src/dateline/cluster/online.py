@@ -166,7 +166,8 @@ class OnlineClusterer:
                  story_window_articles: int = 20000, candidates: int = 10,
                  index_entities: int = 12, index_terms: int = 12, max_postings: int = 64,
                  max_terms: int = 400, prune_every: int = 1000, story_warmup: int = 300,
-                 event_merge: float | None = None, event_merge_max: int = 3) -> None:
+                 event_merge: float | None = None, event_merge_max: int = 3,
+                 forget_min: int | None = 200_000) -> None:
         self.heads = heads or Heads.load()
         self.vectoriser = Vectoriser(index_entities=index_entities, index_terms=index_terms)
         self.events = Layer(self.heads.event, self.heads.event.threshold if event_threshold is None else event_threshold,
@@ -180,6 +181,8 @@ class OnlineClusterer:
         self.event_merge = self.heads.event_merge if event_merge is None else event_merge
         self.event_merge_max = event_merge_max
         self.prune_every = prune_every
+        self.forget_min = forget_min
+        self.forgotten = 0  # terms forgotten so far (Vocabulary.forget)
         self.position = 0
         self.newest_day: int | None = None
         self.judged_total = 0
@@ -194,6 +197,7 @@ class OnlineClusterer:
         self._early: list[tuple[ArticleCounts, str, bool, int]] | None = [] if story_warmup else None
         self._moves: list[tuple[str, str]] = []
         self._kept_terms = 0  # vocabulary terms saved in parts (export_changes)
+        self._terms_renumbered = False  # since the last export_changes: the kept terms are void
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -276,7 +280,8 @@ class OnlineClusterer:
         stream's vocabulary and live clusters have grown (docs/benchmarks.md). Returns
 
         - ``core``: the state less the vocabulary's terms and the layers' live clusters;
-        - ``terms``: the terms added (:meth:`Vocabulary.terms_from`), or None;
+        - ``terms``: the terms added (:meth:`Vocabulary.terms_from`), or None; after terms were
+          forgotten (``terms_reset``) all of them, to replace those kept;
         - ``reset``: layers rebuilt since (the warm-up's second look): drop what was kept of them;
         - ``gone``: ``[layer, index]`` of clusters kept before and no longer live;
         - ``clusters``: ``[layer, index, state]`` of live clusters new or changed.
@@ -287,6 +292,7 @@ class OnlineClusterer:
         core["parts"] = True
         core["vocabulary"] = {"df": pack(vocab.df[:len(vocab)], "<i4")}
         terms = vocab.terms_from(self._kept_terms) if len(vocab) > self._kept_terms else None
+        terms_reset, self._terms_renumbered = self._terms_renumbered, False
         self._kept_terms = len(vocab)
         reset, gone, clusters = [], [], []
         for name, layer in self._layers():
@@ -297,7 +303,8 @@ class OnlineClusterer:
             # a layer never reuses an index, and Centroid.changes counts every change to a cluster
             clusters += [[name, i, c.to_dict(vocab)] for i, c in layer.live.items() if layer.kept.get(i) != c.changes]
             layer.kept = {i: c.changes for i, c in layer.live.items()}
-        return {"core": core, "terms": terms, "reset": reset, "gone": gone, "clusters": clusters}
+        return {"core": core, "terms": terms, "terms_reset": terms_reset, "reset": reset, "gone": gone,
+                "clusters": clusters}
 
     def load_parts(self, core: dict, terms: list[dict], clusters: dict[str, list[dict]]) -> None:
         """Load a state kept in parts: ``core`` as the last :meth:`export_changes` gave it,
@@ -333,7 +340,7 @@ class OnlineClusterer:
             "docs": self.vectoriser.ctx.docs,
             "layers": {name: layer.export_state(vocab, live) for name, layer in self._layers()},
             "position": self.position, "newest_day": self.newest_day, "judged_total": self.judged_total,
-            "story_of_event": self._story_of_event, "event_of_article": self._event_of_article,
+            "forgotten": self.forgotten, "story_of_event": self._story_of_event, "event_of_article": self._event_of_article,
             "story_alias": self._story_alias, "event_alias": self._event_alias,
             "early": None if self._early is None else [[c.as_list(), e, n, p] for c, e, n, p in self._early],
         }
@@ -349,6 +356,7 @@ class OnlineClusterer:
         self.stories.load_state(state["layers"]["stories"], vocab)
         self.position, self.newest_day = state["position"], state["newest_day"]
         self.judged_total = state["judged_total"]
+        self.forgotten = state.get("forgotten", 0)
         self._story_of_event = dict(state["story_of_event"])
         self._event_of_article = dict(state["event_of_article"])
         self._story_alias = dict(state["story_alias"])
@@ -499,4 +507,29 @@ class OnlineClusterer:
         live = set(self.events.live)
         self._event_of_article = {a: e for a, e in self._event_of_article.items() if e in live}
         self.stories.prune(pos, self.newest_day)
+        if self.forget_min is not None and self._early is None:  # the warm-up holds ids of its own
+            self._forget()
+
+    def _forget(self) -> None:
+        """Forget the terms seen in one report only that no live cluster holds, once there are
+        ``forget_min`` of them (every cluster is saved again then): the vocabulary keeps every term
+        of the stream otherwise (about 100 a report on SlavicNER, most of them never seen again),
+        and with it the memory and the state to load at every run."""
+        vocab = self.vectoriser.vocab
+        n = len(vocab)
+        held = np.zeros(n, dtype=bool)
+        for _, layer in self._layers():
+            for c in layer.live.values():
+                held[c.ids] = True
+        drop = (vocab.df[:n] == 1) & ~held
+        count = int(drop.sum())
+        if not count or count < self.forget_min:
+            return
+        remap = vocab.forget(drop)
+        for _, layer in self._layers():
+            for c in layer.live.values():
+                c.renumber(remap)
+            layer.kept = None  # every cluster saved again, under the new ids
+        self._kept_terms, self._terms_renumbered = 0, True
+        self.forgotten += count
 

@@ -193,6 +193,27 @@ class Vocabulary:
         n = len(self.terms)
         return {"terms": self.terms, "fields": pack(np.asarray(self.fields), "u1"), "df": pack(self.df[:n], "<i4")}
 
+    def forget(self, drop: np.ndarray) -> np.ndarray:
+        """Forget the terms ``drop`` marks (one bool per id) and number the others again, in
+        the same order; returns each old id's new one (-1: forgotten). The order kept, id arrays
+        sorted before stay sorted. A forgotten term seen again counts from one, as a new one."""
+        n = len(self.terms)
+        keep = ~drop[:n]
+        remap = np.full(n, -1, dtype=np.int64)
+        remap[keep] = np.arange(int(keep.sum()))
+        kept = keep.tolist()
+        self.terms = [t for t, k in zip(self.terms, kept) if k]
+        self.fields = [f for f, k in zip(self.fields, kept) if k]
+        self.ids = tuple({} for _ in FIELDS)
+        for i, (t, f) in enumerate(zip(self.terms, self.fields)):
+            self.ids[f][t] = i
+        df = self.df[:n][keep]
+        self.df = np.zeros(max(1024, 2 * len(df)), dtype=np.int64)
+        self.df[:len(df)] = df
+        self.scratch = np.zeros(len(self.df), dtype=np.float64)
+        self._words = tuple({} for _ in FIELDS)  # their n-gram ids are the old ones
+        return remap
+
     def terms_from(self, start: int) -> dict:
         """The terms from id ``start`` on with their fields (packed), JSON-able: what a store
         that keeps the vocabulary incrementally appends (ids only ever grow)."""

@@ -108,6 +108,7 @@ class ClusterStateChanges:
     core: bytes
     terms: str | None = None  # the terms added, their first id ``first_term``
     first_term: int = 0
+    terms_reset: bool = False  # the terms kept before go first (the clusterer renumbered them)
     reset: tuple[str, ...] = ()  # layers whose kept clusters all go, before ``gone`` and ``clusters``
     gone: tuple[tuple[str, int], ...] = ()  # (layer, index)
     clusters: tuple[tuple[str, int, str], ...] = ()  # (layer, index, state)

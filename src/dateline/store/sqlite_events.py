@@ -76,7 +76,9 @@ class EventTables:
         db = self._db
         db.execute("INSERT INTO cluster_state (key, value) VALUES ('clusterer', ?) "
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (state.core,))
-        if state.terms is not None:  # ids only grow: a chunk is never rewritten
+        if state.terms_reset:
+            db.execute("DELETE FROM cluster_terms")
+        if state.terms is not None:  # between resets ids only grow: a chunk is never rewritten
             db.execute("INSERT INTO cluster_terms (first_id, terms) VALUES (?, ?)", (state.first_term, state.terms))
         db.executemany("DELETE FROM cluster_live WHERE layer = ?", [(layer,) for layer in state.reset])
         db.executemany("DELETE FROM cluster_live WHERE layer = ? AND idx = ?", state.gone)
