@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                 started = time.perf_counter()
                 load_clusterer(store, OnlineClusterer())
                 load_s = time.perf_counter() - started
-            runs.append((done.seconds, done.clustered, done.batches, done.state_seconds))
+            runs.append((done.seconds, done.clustered, done.batches, done.write_seconds))
         stored = len(kept.core) + sum(map(len, kept.terms)) + sum(len(c) for rows in kept.clusters.values() for c in rows)
         started = time.perf_counter()
         state = clusterer.export_state()
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         "file": str(args.file), "reports": summary.analyzed, "clustered": runs[0][1],
         "batch_size": args.batch_size, "max_batch_size": args.max_batch_size, "prepare_seconds": round(prepare_s, 1),
         "stage_seconds": [round(s, 2) for s in seconds],
-        "batches": [b for _, _, b, _ in runs], "state_write_seconds": [round(w, 2) for _, _, _, w in runs],
+        "batches": [b for _, _, b, _ in runs], "write_seconds": [round(w, 2) for _, _, _, w in runs],
         "median_articles_per_second": round(runs[0][1] / statistics.median(seconds), 1) if seconds else None,
         "state_mb": {"json": round(len(raw) / 1e6, 1), "compressed": round(len(packed) / 1e6, 1),
                      "stored": round(stored / 1e6, 1)},

@@ -245,12 +245,12 @@ class ClusterSummary:
     event_merges: int = 0  # small events absorbed by a grown one
     seconds: float = 0.0
     batches: int = 0  # transactions: each writes its placements and the clusterer's state
-    state_seconds: float = 0.0  # of ``seconds``, spent in the batches' writes (placements, summaries, state)
+    write_seconds: float = 0.0  # of ``seconds``, spent in the batches' writes (placements, summaries, state)
     failures: list[str] = field(default_factory=list)  # "article id: error", left unplaced
 
     def as_dict(self) -> dict:
         d = dict(self.__dict__)
-        d["seconds"], d["state_seconds"] = round(self.seconds, 2), round(self.state_seconds, 2)
+        d["seconds"], d["write_seconds"] = round(self.seconds, 2), round(self.write_seconds, 2)
         d["articles_per_second"] = round(self.clustered / self.seconds, 1) if self.seconds else None
         return d
 
@@ -323,7 +323,7 @@ def cluster_pending(
         store.add_placements(resolved, merges, kept_changes(clusterer), moves, event_merges)
         wrote = time.perf_counter() - writing
         summary.batches += 1
-        summary.state_seconds += wrote
+        summary.write_seconds += wrote
         if wrote > state_share * (writing - placing):
             size = min(2 * size, max(max_batch_size, batch_size))
     summary.seconds = time.perf_counter() - started
