@@ -286,7 +286,7 @@ def test_seeds_form_one_event(tmp_path):
 def test_records_are_rebuilt_from_kept_report_frames(examples_db, tmp_path, monkeypatch):
     import sqlite3
 
-    from dateline import pipeline
+    from dateline import pipeline, stored_events
     from dateline.frame.members import ReportFrame, frame_report, frame_version
 
     db = tmp_path / "copy.db"
@@ -307,7 +307,7 @@ def test_records_are_rebuilt_from_kept_report_frames(examples_db, tmp_path, monk
     def no_framing(*_):
         raise AssertionError("framed again")
     with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "frame_report", no_framing)
+        patch.setattr(stored_events, "frame_report", no_framing)
         with open_store(db) as store:
             assert pipeline.frame_pending(store) == len(before)
             assert {e: store.event_record(e) for e in before} == before
@@ -318,9 +318,25 @@ def test_records_are_rebuilt_from_kept_report_frames(examples_db, tmp_path, monk
     con.commit()
     con.close()
     framed = []
-    monkeypatch.setattr(pipeline, "frame_report", lambda a, an: framed.append(a.id) or frame_report(a, an))
+    monkeypatch.setattr(stored_events, "frame_report", lambda a, an: framed.append(a.id) or frame_report(a, an))
     with open_store(db) as store:
         assert pipeline.frame_pending(store) == len(before)
         assert {e: store.event_record(e) for e in before} == before
         assert sorted(framed) == sorted(a.id for a, _ in placed)
         assert set(store.kept_frames(framed, frame_version())) == set(framed)
+
+
+def test_showing_an_event_needs_none_of_the_ingest_stages(examples_db):
+    """`dateline event` reads what the store keeps: loading the near-duplicate hashing (scipy) or
+    the HTML extraction would add a second or two to every look at an event."""
+    import subprocess
+    import sys
+
+    with open_store(examples_db) as store:
+        event_id = store.event_summaries()[0].id
+    script = ("import sys; from click.testing import CliRunner; from dateline.cli import main; "
+              f"r = CliRunner().invoke(main, ['event', {event_id!r}, '--db', {str(examples_db)!r}]); "
+              "assert r.exit_code == 0, r.output; "
+              "print(sorted(m for m in ('datasketch', 'scipy', 'trafilatura') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -320,7 +320,7 @@ def event(event_id, db, as_json) -> None:
     (agreed, reported by one, differing). EVENT_ID may be a prefix."""
     from dateline.compare import compare_event, comparison_dict
     from dateline.frame.record import build_record
-    from dateline.pipeline import event_members, report_frames
+    from dateline.stored_events import event_members, report_frames
 
     with _open(db) as store:
         event_id = _one(store.find_event(event_id), event_id, "event", "dateline events")

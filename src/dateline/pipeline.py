@@ -16,12 +16,13 @@ from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
 from dateline.cluster import OnlineClusterer
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
-from dateline.frame.members import ReportFrame, frame_report, frame_version
+from dateline.frame.members import frame_version
 from dateline.frame.record import build_record
 from dateline.link import Linker, find_gazetteer_mentions, is_big_place, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.store import ClusterStateChanges, EventRecordRow, PlacementRow, Store, StoredArticle
+from dateline.stored_events import event_members, report_frames
 
 BATCH_SIZE = 200
 
@@ -355,35 +356,6 @@ def kept_changes(clusterer: OnlineClusterer) -> ClusterStateChanges:
         terms_reset=changes["terms_reset"],
         reset=tuple(changes["reset"]), gone=tuple((layer, i) for layer, i in changes["gone"]),
         clusters=tuple((layer, i, dump(state)) for layer, i, state in changes["clusters"]))
-
-
-def event_members(store: Store, event_id: str,
-                  members: list[tuple[StoredArticle, PlacementRow]] | None = None,
-                  ) -> tuple[list[tuple[Article, Analysis]], dict[str, Entity]]:
-    """An event's analysed members in placement order, and the entities they mention;
-    ``members``: the event's rows when the caller has read them already."""
-    members = store.event_members(event_id) if members is None else members
-    analysed = [(s.article, a) for s, _ in members if (a := store.analysis(s.article.id)) is not None]
-    ids = sorted({m.entity for _, a in analysed for m in a.mentions if m.entity})
-    return analysed, {e.id: e for i in ids if (e := store.entity(i)) is not None}
-
-
-def report_frames(store: Store, analysed: list[tuple[Article, Analysis]],
-                  fresh: dict[str, dict] | None = None) -> list[ReportFrame]:
-    """Each report framed (claims and lead): those the store keeps, the others framed now and
-    added to ``fresh`` (JSON form, for the caller to keep). That is most of the cost of framing
-    an event, and an event that grows is framed again with every new member."""
-    version = frame_version()
-    kept = store.kept_frames([a.id for a, _ in analysed], version)
-    out = []
-    for article, analysis in analysed:
-        if article.id in kept:
-            out.append(ReportFrame.from_dict(kept[article.id]))
-        else:
-            out.append(frame_report(article, analysis))
-            if fresh is not None:
-                fresh[article.id] = out[-1].as_dict()
-    return out
 
 
 def frame_pending(store: Store, *, batch_size: int = 200) -> int:

@@ -1,5 +1,5 @@
 """Which claims extractor this is: a hash of the claims package's code and its lexicon. The
-store keeps each article's claims under it (with the framing of its lead, pipeline.report_frames),
+store keeps each article's claims under it (with the framing of its lead, stored_events.report_frames),
 so claims kept by another version of the extractors are extracted again."""
 
 from __future__ import annotations

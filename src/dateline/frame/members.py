@@ -104,7 +104,7 @@ def _verb_final(framed: FramedEvent, text: str, lang: str | None, mentions: list
 @dataclass(frozen=True)
 class ReportFrame:
     """What framing finds in one report whatever event it is in: its claims and its lead
-    sentences framed. The store keeps it (pipeline.report_frames): an event that grows is framed
+    sentences framed. The store keeps it (stored_events.report_frames): an event that grows is framed
     again with every new member, and most of that cost is here."""
 
     claims: tuple[Claim, ...]
