@@ -226,8 +226,10 @@ class Vocabulary:
         out.terms = list(state["terms"])
         fields = unpack(state["fields"], "u1", np.int64)
         out.fields = fields.tolist()
-        for i, (t, k) in enumerate(zip(out.terms, out.fields)):
-            out.ids[k][t] = i
+        terms = out.terms
+        for k in range(len(FIELDS)):  # a field's ids ascending, as a loop over all ids adds them
+            ids = np.flatnonzero(fields == k).tolist()
+            out.ids[k].update(zip([terms[i] for i in ids], ids))
         out._reserve()
         out.df[:len(out.terms)] = unpack(state["df"], "<i4", np.int64)
         return out
