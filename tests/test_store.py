@@ -150,3 +150,6 @@ def test_cluster_state_kept_in_parts(tmp_path):
         with pytest.raises(sqlite3.IntegrityError):
             store.add_placements([], [], ClusterStateChanges(b"core 4", terms='["x"]', first_term=2))
         assert store.cluster_state().core == b"core 3"  # the failed batch left nothing behind
+        # terms renumbered (forgotten ones dropped): all kept before go, the new list from id 0
+        store.add_placements([], [], ClusterStateChanges(b"core 5", terms='["b","c"]', first_term=0, terms_reset=True))
+        assert store.cluster_state().terms == ['["b","c"]']
