@@ -97,23 +97,23 @@ class EventTables:
             "UPDATE events SET first_day=?, last_day=?, headline=?, headline_article=?, place=?, "
             "languages=?, sources=?, articles=?, stale=1 WHERE id=?",
             (days[0] if days else None, days[-1] if days else None, _headline(lead), lead.id,
-             self._place(members), ",".join(sorted({a.lang for a in members if a.lang})),
+             self._place(event_id, members), ",".join(sorted({a.lang for a in members if a.lang})),
              _sources(members), len(members), event_id))
 
-    def _place(self, members: list[Article]) -> str | None:
+    def _place(self, event_id: str, members: list[Article]) -> str | None:
         # the datelines' place when the reports agree on one; else the most mentioned place
         # below country level (a city or region says more than "Libya")
         places = Counter(a.dateline.place for a in members if a.dateline and a.dateline.place)
         if places:
             return min(places, key=lambda p: (-places[p], p))
-        ids = [a.id for a in members]
-        marks = ",".join("?" * len(ids))
         # CROSS JOIN keeps SQLite on the members' mentions first: with ten or so members its
-        # planner chose every LOC entity first (index on type), 75 ms an event instead of 1
+        # planner chose every LOC entity first (index on type), 75 ms an event instead of 1; the
+        # members come from placements, not a list of ids, which SQLite caps at 32,766 by default
         row = self._db.execute(
-            f"SELECT e.name, COUNT(*) AS n, e.kind = 'country' AS is_country FROM mentions m "
-            f"CROSS JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) AND e.type = 'LOC' "
-            f"GROUP BY e.id ORDER BY is_country, n DESC, e.name LIMIT 1", ids).fetchone()
+            "SELECT e.name, COUNT(*) AS n, e.kind = 'country' AS is_country FROM placements p "
+            "CROSS JOIN mentions m ON m.article_id = p.article_id CROSS JOIN entities e ON e.id = m.entity_id "
+            "WHERE p.event_id = ? AND e.type = 'LOC' "
+            "GROUP BY e.id ORDER BY is_country, n DESC, e.name LIMIT 1", (event_id,)).fetchone()
         return row[0] if row else None
 
     def stale_events(self, limit: int | None = None) -> list[str]:
