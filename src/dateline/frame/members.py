@@ -125,9 +125,8 @@ def frame_version() -> str:
     return f"{claims_version()}-{code_digest('dateline.frame', (MODEL_NAME, LEXICON_NAME))}"
 
 
-def frame_report(article: Article, analysis: Analysis, claims: Sequence[Claim] | None = None) -> ReportFrame:
-    """``claims``: the report's claims, when the caller has extracted them already."""
-    claims = tuple(claims if claims is not None else extract_claims(article, analysis))
+def frame_report(article: Article, analysis: Analysis) -> ReportFrame:
+    claims = tuple(extract_claims(article, analysis))
     located = _located(claims)
     lead = []
     for sent in analysis.sentences[:LEAD_SENTENCES]:
@@ -138,18 +137,16 @@ def frame_report(article: Article, analysis: Analysis, claims: Sequence[Claim] |
 
 
 def frame_members(pairs: Sequence[tuple[Article, Analysis]],
-                  claims_of: Sequence[Sequence[Claim]] | None = None,
                   reports: Sequence[ReportFrame] | None = None) -> list[Member]:
-    """Frame each report; ``claims_of`` (one list per report, in order) saves extracting the
-    claims again when the caller already has them, ``reports`` framing the reports at all."""
+    """Frame each report; ``reports`` (one per report, in order) saves framing them again when
+    the caller has them already."""
     _, source_of = independent_sources([a for a, _ in pairs])
     group_size: dict[str, int] = {}
     for name in source_of.values():
         group_size[name] = group_size.get(name, 0) + 1
     members = []
     for k, (article, analysis) in enumerate(pairs):
-        report = (reports[k] if reports is not None
-                  else frame_report(article, analysis, claims_of[k] if claims_of is not None else None))
+        report = reports[k] if reports is not None else frame_report(article, analysis)
         weight = 1.0 / group_size[source_of[article.id]]
         lead = tuple(LeadSentence(i, sent, framed, weight * framed.event.score / (1 + i))
                      for i, (sent, framed) in enumerate(zip(analysis.sentences, report.lead)))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dateline.claims import Claim
 from dateline.frame.members import Member, ReportFrame, frame_members
 from dateline.frame.record_actors import decide_actors
 from dateline.frame.record_date import decide_date
@@ -51,13 +50,11 @@ def decide_headline(members: Sequence[Member], etype: str | None) -> Headline | 
 
 
 def build_record(members: Sequence[tuple[Article, Analysis]], entities: Mapping[str, Entity],
-                 claims_of: Sequence[Sequence[Claim]] | None = None,
                  reports: Sequence[ReportFrame] | None = None) -> EventRecord:
     """The event record of the given reports of one event. ``entities``: the linked entities of
     their mentions (``Analyzer.entities`` or the store), for names, countries and coordinates;
-    ``claims_of``: each report's claims, when the caller has extracted them already; ``reports``:
-    each report framed (``frame_report``), when the caller has that already."""
-    framed = frame_members(members, claims_of, reports)
+    ``reports``: each report framed (``frame_report``), when the caller has that already."""
+    framed = frame_members(members, reports)
     kind = decide_kind(framed)
     sources, targets = decide_actors(framed, entities, kind.type)
     return EventRecord(
