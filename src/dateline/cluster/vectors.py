@@ -201,18 +201,20 @@ class Vocabulary:
         keep = ~drop[:n]
         remap = np.full(n, -1, dtype=np.int64)
         remap[keep] = np.arange(int(keep.sum()))
-        kept = keep.tolist()
-        self.terms = [t for t, k in zip(self.terms, kept) if k]
-        self.fields = [f for f, k in zip(self.fields, kept) if k]
-        self.ids = tuple({} for _ in FIELDS)
-        for i, (t, f) in enumerate(zip(self.terms, self.fields)):
-            self.ids[f][t] = i
-        df = self.df[:n][keep]
-        self.df = np.zeros(max(1024, 2 * len(df)), dtype=np.int64)
-        self.df[:len(df)] = df
-        self.scratch = np.zeros(len(self.df), dtype=np.float64)
+        self._set([t for t, k in zip(self.terms, keep.tolist()) if k], np.asarray(self.fields)[keep], self.df[:n][keep])
         self._words = tuple({} for _ in FIELDS)  # their n-gram ids are the old ones
         return remap
+
+    def _set(self, terms: list[str], fields: np.ndarray, df: np.ndarray) -> None:
+        """Hold exactly ``terms`` (in id order) with their fields and document frequencies."""
+        self.terms, self.fields = terms, fields.tolist()
+        self.ids = tuple({} for _ in FIELDS)
+        for k in range(len(FIELDS)):  # a field's ids ascending, as a loop over all ids adds them
+            ids = np.flatnonzero(fields == k).tolist()
+            self.ids[k].update(zip([terms[i] for i in ids], ids))
+        self.df, self.scratch = np.zeros(1024, dtype=np.int64), np.zeros(1024, dtype=np.float64)
+        self._reserve()
+        self.df[:len(terms)] = df
 
     def terms_from(self, start: int) -> dict:
         """The terms from id ``start`` on with their fields (packed), JSON-able: what a store
@@ -223,15 +225,7 @@ class Vocabulary:
     def from_dict(cls, state: dict) -> Vocabulary:
         """Rebuild from :meth:`to_dict`: the same ids, fields and document frequencies."""
         out = cls()
-        out.terms = list(state["terms"])
-        fields = unpack(state["fields"], "u1", np.int64)
-        out.fields = fields.tolist()
-        terms = out.terms
-        for k in range(len(FIELDS)):  # a field's ids ascending, as a loop over all ids adds them
-            ids = np.flatnonzero(fields == k).tolist()
-            out.ids[k].update(zip([terms[i] for i in ids], ids))
-        out._reserve()
-        out.df[:len(out.terms)] = unpack(state["df"], "<i4", np.int64)
+        out._set(list(state["terms"]), unpack(state["fields"], "u1", np.int64), unpack(state["df"], "<i4", np.int64))
         return out
 
     @classmethod
