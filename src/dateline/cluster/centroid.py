@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dateline.cluster.vectors import FIELDS, ArticleVectors, Vocabulary, pack, unpack
+from dateline.cluster.vectors import FIELDS, ArticleVectors, Vocabulary, heaviest, pack, ranked, unpack
 
 # The order is the contract with the trained heads (cluster-heads.json stores these names).
 _PER_FIELD = ("cos", "sqrt_cos", "cos_other_lang", "sqrt_cos_other_lang")
@@ -74,23 +74,6 @@ def _dot(ids_a: np.ndarray, vals_a: np.ndarray, ids_b: np.ndarray, vals_b: np.nd
     """Dot product of two sparse vectors held as sorted id arrays and their values."""
     _, ia, ib = np.intersect1d(ids_a, ids_b, assume_unique=True, return_indices=True)
     return float(np.dot(vals_a[ia], vals_b[ib])) if len(ia) else 0.0
-
-
-def _heaviest(vals: np.ndarray, ids: np.ndarray, n: int, terms: list[str]) -> np.ndarray:
-    """Positions of the ``n`` heaviest entries, ties broken by term (as sorting by
-    ``(-weight, term)`` would), in no particular order."""
-    m = len(vals)
-    if m <= n:
-        return np.arange(m)
-    threshold = np.partition(vals, m - n)[m - n]  # the n-th heaviest weight
-    keep = vals > threshold
-    tied = np.flatnonzero(vals == threshold)
-    need = n - int(keep.sum())
-    if len(tied) > need:
-        tied_ids = ids[tied].tolist()
-        tied = tied[sorted(range(len(tied)), key=lambda j: terms[tied_ids[j]])[:need]]
-    keep[tied] = True
-    return np.flatnonzero(keep)
 
 
 @dataclass
@@ -160,9 +143,7 @@ class Centroid:
         if found is None:
             ids, vals = self._field(_FIELD[f])
             terms = self.vocab.terms if self.vocab is not None else []
-            pick = _heaviest(vals, ids, n, terms)
-            ranked = sorted(zip(vals[pick].tolist(), ids[pick].tolist()), key=lambda x: (-x[0], terms[x[1]]))
-            found = self._cache[(f, n)] = [i for _, i in ranked]
+            found = self._cache[(f, n)] = ids[ranked(vals, ids, n, terms)].tolist()
         return found
 
     def top(self, f: str, n: int) -> list[str]:
@@ -254,7 +235,7 @@ class Centroid:
             for k in over.tolist():
                 sel = np.flatnonzero(self.fld == k)
                 keep[sel] = False
-                keep[sel[_heaviest(self.vals[sel], self.ids[sel], max_terms, terms)]] = True
+                keep[sel[heaviest(self.vals[sel], self.ids[sel], max_terms, terms)]] = True
             self.ids, self.vals, self.fld = self.ids[keep], self.vals[keep], self.fld[keep]
             counts = counts.copy()
             counts[over] = max_terms

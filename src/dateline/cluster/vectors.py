@@ -113,6 +113,32 @@ def unpack(text: str, dtype: str, to: type) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text), dtype=dtype).astype(to)
 
 
+def heaviest(vals: np.ndarray, ids: np.ndarray, n: int, terms: list[str]) -> np.ndarray:
+    """Positions of the ``n`` heaviest entries, ties broken by term (as sorting by
+    ``(-weight, term)`` would), in no particular order."""
+    m = len(vals)
+    if m <= n:
+        return np.arange(m)
+    threshold = np.partition(vals, m - n)[m - n]  # the n-th heaviest weight
+    keep = vals > threshold
+    tied = np.flatnonzero(vals == threshold)
+    need = n - int(keep.sum())
+    if len(tied) > need:
+        tied_ids = ids[tied].tolist()
+        tied = tied[sorted(range(len(tied)), key=lambda j: terms[tied_ids[j]])[:need]]
+    keep[tied] = True
+    return np.flatnonzero(keep)
+
+
+def ranked(vals: np.ndarray, ids: np.ndarray, n: int, terms: list[str]) -> list[int]:
+    """Positions of the ``n`` heaviest entries, heaviest first, ties by term: the first ``n`` of
+    sorting all by ``(-weight, term)``, without sorting all."""
+    pick = heaviest(vals, ids, n, terms).tolist()
+    weights, picked = vals[pick].tolist(), ids[pick].tolist()
+    order = sorted(range(len(pick)), key=lambda j: (-weights[j], terms[picked[j]]))
+    return [pick[j] for j in order]
+
+
 class Vocabulary:
     """Integer ids for the terms of all fields (one id space, each id owned by one field) and
     the document frequency of each id.
@@ -347,16 +373,16 @@ class Vectoriser:
         vals = raw / norm[fld]
         sq = np.bincount(fld, weights=vals * vals, minlength=len(FIELDS))
         ends = np.cumsum(lengths).tolist()
-        segment = lambda k: vals[ends[k] - lengths[k]:ends[k]].tolist()  # noqa: E731
-        ent, stem = FIELDS.index("entities"), FIELDS.index("stems")
         terms = vocab.terms
-        ents = sorted(zip([terms[i] for i in ids_of[ent]], segment(ent), ids_of[ent]), key=lambda x: (-x[1], x[0]))
-        # stems are 4 letters or more already (field_counts)
-        stems = sorted(zip([terms[i] for i in ids_of[stem]], segment(stem)), key=lambda x: (-x[1], x[0]))
-        keys = ([f"e:{e}" for e, _, _ in ents[:self.index_entities]]
-                + [f"w:{w}" for w, _ in stems[:self.index_terms]])
+
+        def top(k: int, n: int) -> list[int]:  # ids of the field's n heaviest terms, heaviest first
+            segment = slice(ends[k] - lengths[k], ends[k])
+            return ids[segment][ranked(vals[segment], ids[segment], n, terms)].tolist()
+
+        ents = top(FIELDS.index("entities"), max(self.index_entities, 3))
+        stems = top(FIELDS.index("stems"), self.index_terms)  # 4 letters or more already (field_counts)
+        keys = [f"e:{terms[i]}" for i in ents[:self.index_entities]] + [f"w:{terms[i]}" for i in stems]
         order = np.argsort(ids, kind="stable")
-        return ArticleVectors(c.id, c.lang, c.day, c.year, tuple(keys), tuple(e for e, _, _ in ents[:3]), vocab,
-                              ids[order], vals[order], fld[order], sq,
-                              tuple(i for _, _, i in ents[:3]), frozenset(ids_of[ent]),
-                              bool(lengths[FIELDS.index("per")]))
+        return ArticleVectors(c.id, c.lang, c.day, c.year, tuple(keys), tuple(terms[i] for i in ents[:3]), vocab,
+                              ids[order], vals[order], fld[order], sq, tuple(ents[:3]),
+                              frozenset(ids_of[FIELDS.index("entities")]), bool(lengths[FIELDS.index("per")]))
