@@ -171,17 +171,15 @@ class Vocabulary:
     def lookup(self, field: int, terms: Collection[str]) -> list[int]:
         """Ids of ``terms`` in ``field``, new terms getting the next ids (in order)."""
         index = self.ids[field]
-        try:
-            return list(map(index.__getitem__, terms))
-        except KeyError:
-            pass
-        missing = set(terms).difference(index)
-        new = list(dict.fromkeys(filter(missing.__contains__, terms)))  # in order of first sight
+        found = list(map(index.get, terms))
+        if None not in found:
+            return found
+        new = list(dict.fromkeys([t for t, i in zip(terms, found) if i is None]))  # in order of first sight
         index.update(zip(new, range(len(self.terms), len(self.terms) + len(new))))
         self.terms += new
         self.fields += [field] * len(new)
         self._reserve()
-        return list(map(index.__getitem__, terms))
+        return [index[t] if i is None else i for t, i in zip(terms, found)]
 
     def _reserve(self) -> None:
         """Room for every id in ``df`` and ``scratch`` (doubling)."""
