@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -174,12 +175,17 @@ class Vocabulary:
         found = list(map(index.get, terms))
         if None not in found:
             return found
-        new = list(dict.fromkeys([t for t, i in zip(terms, found) if i is None]))  # in order of first sight
+        terms = terms if isinstance(terms, list) else list(terms)
+        # positions of the misses, found in C: most terms of a text are known, even in new words
+        missing = list(itertools.compress(range(len(found)), map(operator.is_, found, itertools.repeat(None))))
+        new = list(dict.fromkeys([terms[j] for j in missing]))  # in order of first sight
         index.update(zip(new, range(len(self.terms), len(self.terms) + len(new))))
         self.terms += new
         self.fields += [field] * len(new)
         self._reserve()
-        return [index[t] if i is None else i for t, i in zip(terms, found)]
+        for j in missing:
+            found[j] = index[terms[j]]
+        return found
 
     def _reserve(self) -> None:
         """Room for every id in ``df`` and ``scratch`` (doubling)."""
