@@ -77,22 +77,23 @@ class ClusterIndex:
         """The ``k`` best live clusters for ``keys``: ``(cluster, score, shared keys by
         weight)``, best first; ties go to the older cluster (deterministic)."""
         scores: dict[int, float] = {}
-        shared: dict[int, list[tuple[float, str]]] = {}
+        weighted: list[tuple[str, float]] = []  # the keys read, with their weights
         for key in keys:
             posting = self.postings.get(key)
             if not posting:
                 continue
             weight = self.idf(key)
+            weighted.append((key, weight))
             for cluster in posting:
                 scores[cluster] = scores.get(cluster, 0.0) + weight
-                shared.setdefault(cluster, []).append((weight, key))
         ranked = sorted(scores.items(), key=lambda x: (-x[1], x[0]))
         out: list[tuple[int, float, list[str]]] = []
         for cluster, score in ranked:
             if not alive(cluster):
                 continue
-            keys_by_weight = [key for _, key in sorted(shared[cluster], key=lambda x: (-x[0], x[1]))]
-            out.append((cluster, score, keys_by_weight))
+            # shared keys only for the clusters returned (a lookup reads hundreds of postings)
+            shared = [(weight, key) for key, weight in weighted if cluster in self.postings[key]]
+            out.append((cluster, score, [key for _, key in sorted(shared, key=lambda x: (-x[0], x[1]))]))
             if len(out) >= k:
                 break
         return out
