@@ -365,9 +365,10 @@ class Vectoriser:
         """Vectors of counted terms under the document frequencies as they are now (an article
         counted early in a stream can be weighed again once they have matured)."""
         vocab, ids_of = self.vocab, c.ids_of
-        ids = np.array(list(itertools.chain.from_iterable(ids_of)), dtype=np.int64)
-        tf = np.array(list(itertools.chain.from_iterable(c.tf_of)), dtype=np.float64)
         lengths = [len(x) for x in ids_of]
+        total = sum(lengths)
+        ids = np.fromiter(itertools.chain.from_iterable(ids_of), dtype=np.int64, count=total)
+        tf = np.fromiter(itertools.chain.from_iterable(c.tf_of), dtype=np.int64, count=total).astype(np.float64)
         fld = np.repeat(np.arange(len(FIELDS), dtype=np.int64), lengths)
         # sublinear TF times IDF smoothed like scikit-learn's (as SimilarityContext.idf)
         raw = (1.0 + np.log(tf)) * (np.log((1 + self.ctx.docs) / (1.0 + vocab.df[ids])) + 1.0)
