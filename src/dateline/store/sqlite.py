@@ -11,7 +11,7 @@ from dateline.store.base import ArticleFilter, Store, StoredArticle
 from dateline.store.migrations import LATEST, MIGRATIONS
 from dateline.store.sqlite_analyses import AnalysisTables
 from dateline.store.sqlite_events import EventTables
-from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, stored_article
+from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, rows_in, stored_article
 from dateline.store.sqlite_tx import transaction
 
 
@@ -71,15 +71,7 @@ class SQLiteStore(AnalysisTables, EventTables, Store):
 
     # -- reads -----------------------------------------------------------------------------
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            rows = self._db.execute(
-                f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            )
-            found.update(r[0] for r in rows)
-        return found
+        return {r[0] for r in rows_in(self._db, "SELECT id FROM articles WHERE id IN ({marks})", list(ids))}
 
     def signatures(self) -> Iterator[tuple[str, int, str | None, str | None, bytes]]:
         rows = self._db.execute(

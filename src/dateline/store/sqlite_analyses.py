@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from dateline.models import Analysis, Entity, Mention, Sentence, TimeExpression
 from dateline.store.base import EntityFilter, EntitySummary, StoredArticle
-from dateline.store.sqlite_rows import entity_from_row, mention_from_row, stored_article
+from dateline.store.sqlite_rows import entity_from_row, mention_from_row, rows_in, stored_article
 from dateline.store.sqlite_tx import transaction
 
 
@@ -78,13 +78,9 @@ class AnalysisTables:
         return Analysis(article_id=article_id, sentences=sentences, mentions=mentions, times=times)
 
     def kept_frames(self, article_ids: list[str], version: str) -> dict[str, dict]:
-        out: dict[str, dict] = {}
-        for k in range(0, len(article_ids), 500):  # SQLite caps the parameters of one statement
-            chunk = article_ids[k:k + 500]
-            out.update((r[0], json.loads(r[1])) for r in self._db.execute(
-                f"SELECT article_id, frame FROM report_frames WHERE version = ? AND article_id IN "
-                f"({','.join('?' * len(chunk))})", [version, *chunk]))
-        return out
+        return {r[0]: json.loads(r[1]) for r in rows_in(
+            self._db, "SELECT article_id, frame FROM report_frames WHERE version = ? AND article_id IN ({marks})",
+            article_ids, version)}
 
     def keep_frames(self, frames: dict[str, dict], version: str) -> None:
         with transaction(self._db):

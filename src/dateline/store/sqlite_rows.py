@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
 
 from dateline.models import Article, Dateline, Entity, Mention
 from dateline.store.base import StoredArticle
+
+_IN_CHUNK = 500  # ids per statement: SQLite caps the parameters of one statement (32,766 by default)
+
+
+def rows_in(db: sqlite3.Connection, sql: str, ids: Sequence[str], *params: object) -> Iterator[sqlite3.Row]:
+    """The rows of ``sql`` for all of ``ids``, read in chunks: ``sql``'s ``{marks}`` takes one
+    chunk's placeholders, bound after ``params``."""
+    for i in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[i:i + _IN_CHUNK]
+        yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), [*params, *chunk])
+
 
 ARTICLE_COLUMNS = (
     "id origin text lang lang_score title url canonical_url source site_name author published "
