@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dateline.cluster.vectors import FIELDS, ArticleVectors, Vocabulary, heaviest, pack, ranked, unpack
+from dateline.cluster.vectors import FIELDS, ArticleVectors, Vocabulary, heaviest, heaviest_ids, pack, unpack
 
 # The order is the contract with the trained heads (cluster-heads.json stores these names).
 _PER_FIELD = ("cos", "sqrt_cos", "cos_other_lang", "sqrt_cos_other_lang")
@@ -143,7 +143,7 @@ class Centroid:
         if found is None:
             ids, vals = self._field(_FIELD[f])
             terms = self.vocab.terms if self.vocab is not None else []
-            found = self._cache[(f, n)] = ids[ranked(vals, ids, n, terms)].tolist()
+            found = self._cache[(f, n)] = heaviest_ids(vals, ids, n, terms)
         return found
 
     def top(self, f: str, n: int) -> list[str]:

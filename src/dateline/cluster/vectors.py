@@ -131,13 +131,11 @@ def heaviest(vals: np.ndarray, ids: np.ndarray, n: int, terms: list[str]) -> np.
     return np.flatnonzero(keep)
 
 
-def ranked(vals: np.ndarray, ids: np.ndarray, n: int, terms: list[str]) -> list[int]:
-    """Positions of the ``n`` heaviest entries, heaviest first, ties by term: the first ``n`` of
+def heaviest_ids(vals: np.ndarray, ids: np.ndarray, n: int, terms: list[str]) -> list[int]:
+    """The ids of the ``n`` heaviest entries, heaviest first, ties by term: the first ``n`` of
     sorting all by ``(-weight, term)``, without sorting all."""
-    pick = heaviest(vals, ids, n, terms).tolist()
-    weights, picked = vals[pick].tolist(), ids[pick].tolist()
-    order = sorted(range(len(pick)), key=lambda j: (-weights[j], terms[picked[j]]))
-    return [pick[j] for j in order]
+    pick = heaviest(vals, ids, n, terms)
+    return [i for _, i in sorted(zip(vals[pick].tolist(), ids[pick].tolist()), key=lambda x: (-x[0], terms[x[1]]))]
 
 
 class Vocabulary:
@@ -382,7 +380,7 @@ class Vectoriser:
 
         def top(k: int, n: int) -> list[int]:  # ids of the field's n heaviest terms, heaviest first
             segment = slice(ends[k] - lengths[k], ends[k])
-            return ids[segment][ranked(vals[segment], ids[segment], n, terms)].tolist()
+            return heaviest_ids(vals[segment], ids[segment], n, terms)
 
         ents = top(FIELDS.index("entities"), max(self.index_entities, 3))
         stems = top(FIELDS.index("stems"), self.index_terms)  # 4 letters or more already (field_counts)
