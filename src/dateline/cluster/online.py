@@ -317,15 +317,13 @@ class OnlineClusterer:
                 raise ValueError(f"clustering state: terms from id {chunk['first']} follow {len(words)} terms")
             words += chunk["terms"]
             field_parts.append(unpack(chunk["fields"], "u1", np.int64))
-        df = core["vocabulary"]["df"]
-        counted = len(unpack(df, "<i4", np.int64))
-        if counted != len(words):
-            raise ValueError(f"clustering state: {len(words)} terms kept, document frequencies of {counted}")
+        df = unpack(core["vocabulary"]["df"], "<i4", np.int64)
+        if len(df) != len(words):
+            raise ValueError(f"clustering state: {len(words)} terms kept, document frequencies of {len(df)}")
         fields = np.concatenate(field_parts) if field_parts else np.zeros(0, dtype=np.int64)
-        state = {**core, "vocabulary": {"terms": words, "fields": pack(fields, "u1"), "df": df},
-                 "layers": {name: {**layer, "live": sorted(clusters.get(name, []), key=lambda d: d["index"])}
-                            for name, layer in core["layers"].items()}}
-        self.load_state(state)
+        state = {**core, "layers": {name: {**layer, "live": sorted(clusters.get(name, []), key=lambda d: d["index"])}
+                                    for name, layer in core["layers"].items()}}
+        self.load_state(state, Vocabulary.of(words, fields, df))
         self._kept_terms = len(words)
         for _, layer in self._layers():
             layer.kept = {i: c.changes for i, c in layer.live.items()}
@@ -345,13 +343,17 @@ class OnlineClusterer:
             "early": None if self._early is None else [[c.as_list(), e, n, p] for c, e, n, p in self._early],
         }
 
-    def load_state(self, state: dict) -> None:
+    def load_state(self, state: dict, vocab: Vocabulary | None = None) -> None:
+        """Load :meth:`export_state`'s state; ``vocab``: its vocabulary, built by the caller
+        (:meth:`load_parts`) instead of read from the state."""
         if state.get("version") not in (1, STATE_VERSION):  # 1: centroids by term (Centroid.from_dict)
             raise ValueError(f"clustering state version {state.get('version')} is not {STATE_VERSION}")
         self._kept_terms = 0
         self.vectoriser.ctx.docs = state["docs"]
-        vocab = self.vectoriser.vocab = (Vocabulary.from_dict(state["vocabulary"]) if "vocabulary" in state
-                                         else Vocabulary.from_state(state.get("vocab"), state["df"]))
+        if vocab is None:
+            vocab = (Vocabulary.from_dict(state["vocabulary"]) if "vocabulary" in state
+                     else Vocabulary.from_state(state.get("vocab"), state["df"]))
+        self.vectoriser.vocab = vocab
         self.events.load_state(state["layers"]["events"], vocab)
         self.stories.load_state(state["layers"]["stories"], vocab)
         self.position, self.newest_day = state["position"], state["newest_day"]

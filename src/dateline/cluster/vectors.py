@@ -250,11 +250,16 @@ class Vocabulary:
         return {"first": start, "terms": self.terms[start:], "fields": pack(np.asarray(self.fields[start:]), "u1")}
 
     @classmethod
+    def of(cls, terms: list[str], fields: np.ndarray, df: np.ndarray) -> Vocabulary:
+        """A vocabulary of ``terms`` (in id order) with the field and document frequency of each."""
+        out = cls()
+        out._set(terms, fields, df)
+        return out
+
+    @classmethod
     def from_dict(cls, state: dict) -> Vocabulary:
         """Rebuild from :meth:`to_dict`: the same ids, fields and document frequencies."""
-        out = cls()
-        out._set(list(state["terms"]), unpack(state["fields"], "u1", np.int64), unpack(state["df"], "<i4", np.int64))
-        return out
+        return cls.of(list(state["terms"]), unpack(state["fields"], "u1", np.int64), unpack(state["df"], "<i4", np.int64))
 
     @classmethod
     def from_state(cls, vocab: dict | None, df: dict[str, dict[str, int]]) -> Vocabulary:
