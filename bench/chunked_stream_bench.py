@@ -4,9 +4,9 @@ are ingested, analysed, placed in events (`cluster_pending`) and the events they
 again (`frame_pending`), each run starting from what the store keeps.
 
 `cluster_stage_bench.py` times one run over a whole file. Run chunk by chunk, each cluster run
-also loads and writes the clusterer's whole state, and each frame run rebuilds the record of
-every event that gained a member, old members included; both costs grow with the stream and the
-events, which this script shows per chunk.
+also loads the clusterer's kept state and writes its core again, and each frame run rebuilds the
+record of every event that gained a member (old members from their kept frames); both costs grow
+with the stream and the events, which this script shows per chunk.
 
     python bench/chunked_stream_bench.py ../shared/data/dev/slavicner_stories.jsonl
     python bench/chunked_stream_bench.py FILE.jsonl --chunk 200 --limit 2000
