@@ -395,7 +395,7 @@ def write_jsonl(records: list[dict], path: Path) -> Path:
 
 
 def _words(text: str) -> list[str]:
-    """Words as dateline.ids.normalize_for_id folds them."""
+    """Words as dateline.text.ids.normalize_for_id folds them."""
     return re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text).casefold()).split()
 
 

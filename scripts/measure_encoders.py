@@ -27,7 +27,7 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 from train_judge import DEFAULT_DATA, article_groups, fit
 
-from dateline.bilingual import Pivot
+from dateline.similarity.bilingual import Pivot
 from dateline.encode import (
     EncoderError,
     EncoderUnavailable,

@@ -26,7 +26,7 @@ import numpy as np
 from measure_encoders import out_of_fold_scores, pearsons
 from train_judge import DEFAULT_DATA
 
-from dateline.bilingual import DICT_DIRS, Pivot, installed
+from dateline.similarity.bilingual import DICT_DIRS, Pivot, installed
 from dateline.eval.pivot import pivot_cosines
 from dateline.eval.similarity import analyse_pairs, read_pairs
 from dateline.similarity.features import pair_features

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline.bilingual import DictionaryError, Pivot, installed, read_dictionary
+from dateline.similarity.bilingual import DictionaryError, Pivot, installed, read_dictionary
 from dateline.cli import main
 from dateline.eval.pivot import pivot_cosines
 from dateline.eval.similarity import PairRecord

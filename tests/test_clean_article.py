@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from dateline.clean import CleanError, clean
-from dateline.ids import content_id
+from dateline.text.ids import content_id
 from dateline.models import RawDocument
 
 PAGE = """<!doctype html>

@@ -1,5 +1,5 @@
 from dateline.dedupe import NearDuplicateIndex, from_bytes, signature, to_bytes
-from dateline.ids import content_id
+from dateline.text.ids import content_id
 
 STORY = (
     "The regional water authority said on Tuesday that the northern reservoir had fallen to "

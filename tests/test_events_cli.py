@@ -286,7 +286,8 @@ def test_seeds_form_one_event(tmp_path):
 def test_records_are_rebuilt_from_kept_report_frames(examples_db, tmp_path, monkeypatch):
     import sqlite3
 
-    from dateline import pipeline, stored_events
+    from dateline import pipeline
+    from dateline.pipeline import members as stored_events
     from dateline.frame.members import ReportFrame, frame_report, frame_version
 
     db = tmp_path / "copy.db"

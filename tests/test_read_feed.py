@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from dateline.extract import extract_html
+from dateline.clean.extract import extract_html
 from dateline.models import RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.read import fetch as fetch_module

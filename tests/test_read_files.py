@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from dateline.decode import decode_text
+from dateline.text.decode import decode_text
 from dateline.models import RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.read.options import format_size, over_limit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract import extract_html, fragment_text, is_fragment
+from dateline.clean.extract import extract_html, fragment_text, is_fragment
 from dateline.models import RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 

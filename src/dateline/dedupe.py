@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from dateline.ids import normalize_for_id
+from dateline.text.ids import normalize_for_id
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -70,6 +70,11 @@ class NearDuplicateIndex:
         for article_id, seq, published, duplicate_of, blob in rows:
             self._insert(article_id, from_bytes(blob), published, seq, duplicate_of or article_id)
             self._next_seq = max(self._next_seq, seq + 1)
+
+    def refresh(self, rows: Iterable[tuple[str, int, str | None, str | None, bytes]]) -> None:
+        """Add the store's rows written since the last look (by this writer or another), skipping
+        the articles this index holds already."""
+        self.load(row for row in rows if row[0] not in self._sigs)
 
     def __len__(self) -> int:
         return len(self._sigs)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.months import month_number
+from dateline.text.months import month_number
 from dateline.models import Sentence
 
 # Abbreviations, written without their final dot. An entry in lower case matches any case

@@ -2,7 +2,7 @@
 
 Why our own tables rather than dateparser's ``search_dates``: it is slow, reads "2,1%" or "3-1"
 as dates and German "mit"/"die" as weekdays, and misses "mercoledì scorso", "tre giorni fa" or
-"letzten Mittwoch". Month names come from :mod:`dateline.months`; weekday and relative
+"letzten Mittwoch". Month names come from :mod:`dateline.text.months`; weekday and relative
 words are in :mod:`dateline.analyze.timewords`.
 
 Resolution (news reports past events):
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateline.analyze.timewords import LANGS, Words, direction, number, unit
-from dateline.months import month_number
+from dateline.text.months import month_number
 from dateline.models import Dateline, TimeExpression
 
 _Range = tuple[date, date, str]  # first, last, granularity

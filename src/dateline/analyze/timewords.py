@@ -5,7 +5,7 @@ German ``Mittwochabend``), relative day words with their offsets, number words, 
 and rules: ``(kind, regex)`` pairs whose named groups the resolver reads (``d m y`` for dates,
 ``wd dir`` for weekdays, ``rd`` relative days, ``n unit`` for "N days ago", ``dir unit`` for
 "last week", ``t`` the part that forms the span when a preposition is only context).
-Month names are not repeated here: they come from :mod:`dateline.months`.
+Month names are not repeated here: they come from :mod:`dateline.text.months`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dateline import months
-from dateline.months import fold
+from dateline.text import months
+from dateline.text.months import fold
 
 _F = re.IGNORECASE
 

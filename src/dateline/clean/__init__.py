@@ -23,9 +23,9 @@ from dateline.clean.header import split_header
 from dateline.clean.language import detect_language
 from dateline.clean.paragraphs import normalise_paragraphs
 from dateline.clean.repair import repair_text
-from dateline.decode import UndecodableError, decode_text
-from dateline.extract import Extracted, ExtractionError, extract_html
-from dateline.ids import content_id
+from dateline.text.decode import UndecodableError, decode_text
+from dateline.clean.extract import Extracted, ExtractionError, extract_html
+from dateline.text.ids import content_id
 from dateline.models import Article, RawDocument
 
 __all__ = ["CleanError", "clean"]

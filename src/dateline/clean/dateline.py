@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from dateline.months import MONTH, month_number
+from dateline.text.months import MONTH, month_number
 from dateline.models import Dateline
 
 # Agencies believed after a mixed-case place ("Kyiv (Reuters) -") or after the dash

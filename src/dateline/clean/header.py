@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dateline.months import MONTH
+from dateline.text.months import MONTH
 
 # Canonical key -> the spellings that name it (en, it, fr, es, de, pt, nl, ru, uk, bg).
 _KEY_NAMES: dict[str, str] = {

@@ -35,7 +35,7 @@ from datetime import date
 
 import numpy as np
 
-from dateline.ids import normalize_for_id
+from dateline.text.ids import normalize_for_id
 from dateline.models import Analysis, Article
 from dateline.similarity.features import (
     LEAD_CHARS,

@@ -2,7 +2,7 @@
 similarity --pivot DIR``): its own correlation with gold, reported beside the judge, never mixed
 into it.
 
-Both raw texts of a pair become bags of English stems (``dateline.bilingual.Pivot``), compared
+Both raw texts of a pair become bags of English stems (``dateline.similarity.bilingual.Pivot``), compared
 by the cosine of sublinear TF-IDF vectors with document frequencies over the file's texts (as
 the char n-gram baseline is). The cosine ``c`` is mapped to ``4 - 3c``; a pair with a language
 that no installed dictionary covers scores 4 (no evidence) and is counted as uncovered.
@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from dateline.bilingual import Pivot
+from dateline.similarity.bilingual import Pivot
 from dateline.eval.similarity import PairRecord, correlations, read_pairs, tfidf_cosines
 
 

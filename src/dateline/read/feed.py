@@ -17,7 +17,7 @@ from xml.sax import SAXParseException
 import feedparser
 from lxml import html as lxml_html
 
-from dateline.decode import looks_binary
+from dateline.text.decode import looks_binary
 from dateline.models import RawDocument, Rejection
 from dateline.read.fetch import FetchError, fetch
 from dateline.read.files import text_document

@@ -8,7 +8,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from dateline.decode import UndecodableError, decode_text, looks_binary
+from dateline.text.decode import UndecodableError, decode_text, looks_binary
 from dateline.models import RawDocument, Rejection
 from dateline.read.options import ReadOptions, over_limit
 

@@ -1,6 +1,6 @@
 """HTML pages: check that there is a page with some text, and pass its bytes on.
 
-Main-text extraction happens in cleaning (``dateline.extract``), so this reader keeps the
+Main-text extraction happens in cleaning (``dateline.clean.extract``), so this reader keeps the
 page as it came; it only rejects what no extractor could use.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml import html as lxml_html
 
-from dateline.decode import looks_binary
+from dateline.text.decode import looks_binary
 from dateline.models import RawDocument, Rejection
 
 # Text nodes in the body that a reader would see (not code or styles).

@@ -8,7 +8,7 @@ import re
 from pathlib import PurePath
 from typing import Literal
 
-from dateline.decode import looks_binary
+from dateline.text.decode import looks_binary
 
 Kind = Literal["text", "html", "feed", "jsonl", "binary"]
 

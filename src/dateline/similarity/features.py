@@ -23,7 +23,7 @@ from datetime import date
 
 import numpy as np
 
-from dateline.ids import normalize_for_id
+from dateline.text.ids import normalize_for_id
 from dateline.models import Analysis, Article
 
 # The order is the contract with the trained judge (its JSON stores these names and is

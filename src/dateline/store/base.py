@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from dateline.models import Analysis, Article, Entity, Mention
@@ -96,6 +97,11 @@ class EventFilter:
     min_articles: int = 1
     min_sources: int = 1
     limit: int | None = None
+    # keyset pagination: only events after this sort key (last day, articles, id) of the order
+    # ``event_summaries`` gives (last day and articles descending, id ascending)
+    after: tuple[str, int, str] | None = None
+    # full text: events with an article matching these words (``search_articles``), or whose headline contains them
+    query: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,7 +147,29 @@ class Store(ABC):
 
     Writes happen in batches; ``add_batch`` is atomic: after a crash at any moment the store
     holds either the whole batch or none of it.
+
+    Many processes may write one store (``ingest``, ``watch``, the API): a writer holds
+    :meth:`writing` from reading the shared state it works from (the near-duplicate signatures,
+    the linker's or the clusterer's state) to committing what it built on it, and checks
+    :meth:`state_version` to know whether another writer changed that state since it last read it.
     """
+
+    @abstractmethod
+    def writing(self, timeout: float | None = None) -> AbstractContextManager[None]:
+        """Hold the store's one writer lock for a block (re-entrant; waits, up to ``timeout``
+        seconds if given, for another writer to finish)."""
+
+    @abstractmethod
+    def state_version(self, name: str) -> int:
+        """How many times the shared writer state ``name`` (``link``, ``cluster``) was written."""
+
+    @abstractmethod
+    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[StoredArticle]:
+        """Full-text search over titles and texts in every language and script, best first."""
+
+    @abstractmethod
+    def signatures_after(self, seq: int) -> Iterator[tuple[str, int, str | None, str | None, bytes]]:
+        """As :meth:`signatures`, for the articles stored after ingest position ``seq``."""
 
     @abstractmethod
     def existing_ids(self, ids: Iterable[str]) -> set[str]: ...
@@ -247,6 +275,10 @@ class Store(ABC):
 
     @abstractmethod
     def event_summary(self, event_id: str) -> EventSummary | None: ...
+
+    @abstractmethod
+    def entity_events(self, entity_id: str, limit: int = 500) -> list[EventSummary]:
+        """Events with an article that mentions the entity, latest first."""
 
     @abstractmethod
     def event_members(self, event_id: str) -> list[tuple[StoredArticle, PlacementRow]]:

@@ -143,6 +143,44 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (layer, idx)
     );
     """,
+    # 5: what a living monitor needs: versions of the shared writer state (so a writer knows when
+    #    another one changed it), watched feeds and the items seen in each, API keys (hashed), and
+    #    full-text search over articles (contentless: rowid = articles.seq; CJK and Thai text is
+    #    indexed one character per token, see sqlite_search.py)
+    """
+    CREATE TABLE state_versions (
+        name    TEXT PRIMARY KEY,
+        version INTEGER NOT NULL
+    );
+    CREATE TABLE feeds (
+        url           TEXT PRIMARY KEY,
+        added         TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        last_polled   TEXT,
+        last_ok       TEXT,
+        last_new      TEXT,
+        next_poll     TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        last_error    TEXT,
+        items         INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_items (
+        feed_url   TEXT NOT NULL,
+        item_key   TEXT NOT NULL,
+        article_id TEXT,
+        seen       TEXT NOT NULL,
+        PRIMARY KEY (feed_url, item_key)
+    );
+    CREATE TABLE api_keys (
+        hash    TEXT PRIMARY KEY,
+        name    TEXT NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='', tokenize='unicode61 remove_diacritics 2'
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

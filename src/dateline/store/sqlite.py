@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from dateline.store.base import ArticleFilter, Store, StoredArticle
 from dateline.store.migrations import LATEST, MIGRATIONS
 from dateline.store.sqlite_analyses import AnalysisTables
 from dateline.store.sqlite_events import EventTables
+from dateline.store.sqlite_lock import WriterLock
+from dateline.store.sqlite_search import backfill, index_articles, search_seqs
 from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, rows_in, stored_article
 from dateline.store.sqlite_tx import transaction
 
@@ -22,14 +25,16 @@ class SchemaTooNewError(RuntimeError):
 class SQLiteStore(AnalysisTables, EventTables, Store):
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._writer = WriterLock(path)
         # isolation_level=None: we open transactions ourselves, so a batch is exactly one.
         self._db = sqlite3.connect(str(path), isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoint, never corrupt
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._migrate()
+        self._db.execute("PRAGMA busy_timeout=60000")  # a writer waits for another's batch to commit
+        with self._writer.hold():  # two processes opening a new store must not both create its tables
+            self._migrate()
 
     # -- schema ----------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -46,7 +51,17 @@ class SQLiteStore(AnalysisTables, EventTables, Store):
                 # executescript would commit on its own; run statements one by one inside our transaction
                 for statement in _statements(MIGRATIONS[number - 1]):
                     self._db.execute(statement)
+                if number in _AFTER_MIGRATION:
+                    _AFTER_MIGRATION[number](self._db)
                 self._db.execute(f"PRAGMA user_version = {number}")
+
+    # -- writers ---------------------------------------------------------------------------
+    def writing(self, timeout: float | None = None) -> AbstractContextManager[None]:
+        return self._writer.hold(timeout)
+
+    def state_version(self, name: str) -> int:
+        row = self._db.execute("SELECT version FROM state_versions WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else 0
 
     # -- writes ----------------------------------------------------------------------------
     def add_batch(self, articles: list[StoredArticle], repoints: dict[str, str]) -> None:
@@ -58,7 +73,10 @@ class SQLiteStore(AnalysisTables, EventTables, Store):
                     f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(id) DO NOTHING",
                     article_row(stored.article, now),
                 )
-                if cur.rowcount and stored.signature is not None:
+                if not cur.rowcount:
+                    continue
+                index_articles(self._db, [(cur.lastrowid, stored.article.title, stored.article.text)])
+                if stored.signature is not None:
                     self._db.execute(
                         "INSERT OR REPLACE INTO minhash (article_id, signature) VALUES (?, ?)",
                         (stored.article.id, stored.signature),
@@ -121,11 +139,29 @@ class SQLiteStore(AnalysisTables, EventTables, Store):
         for row in self._db.execute(sql, params):
             yield stored_article(row)
 
+    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[StoredArticle]:
+        seqs = search_seqs(self._db, query, limit, offset)
+        rows = {r["seq"]: r for r in rows_in(
+            self._db, "SELECT a.*, NULL AS signature FROM articles a WHERE a.seq IN ({marks})", seqs)}
+        return [stored_article(rows[s]) for s in seqs if s in rows]
+
+    def signatures_after(self, seq: int) -> Iterator[tuple[str, int, str | None, str | None, bytes]]:
+        rows = self._db.execute(
+            "SELECT a.id, a.seq, a.published, a.duplicate_of, m.signature "
+            "FROM minhash m JOIN articles a ON a.id = m.article_id WHERE a.seq > ? ORDER BY a.seq", (seq,)
+        ).fetchall()
+        for row in rows:
+            yield row[0], row[1], row[2], row[3], row[4]
+
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def close(self) -> None:
         self._db.close()
+
+
+# Python steps that complete a migration inside its transaction: 5 indexes the articles stored before it
+_AFTER_MIGRATION = {5: backfill}
 
 
 def _statements(script: str) -> list[str]:

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from dateline.models import Analysis, Entity, Mention, Sentence, TimeExpression
 from dateline.store.base import EntityFilter, EntitySummary, StoredArticle
-from dateline.store.sqlite_rows import entity_from_row, mention_from_row, rows_in, stored_article
+from dateline.store.sqlite_rows import bump_version, entity_from_row, mention_from_row, rows_in, stored_article
 from dateline.store.sqlite_tx import transaction
 
 
@@ -62,6 +62,7 @@ class AnalysisTables:
                 "INSERT INTO link_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                 sorted(link_state.items()),
             )
+            bump_version(self._db, "link")
 
     def analysis(self, article_id: str) -> Analysis | None:
         row = self._db.execute("SELECT sentences FROM analyses WHERE article_id = ?", (article_id,)).fetchone()

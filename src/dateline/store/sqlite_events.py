@@ -20,7 +20,8 @@ from dateline.store.base import (
     StoredArticle,
     StorySummary,
 )
-from dateline.store.sqlite_rows import stored_article
+from dateline.store.sqlite_rows import bump_version, stored_article
+from dateline.store.sqlite_search import match_expression
 from dateline.store.sqlite_tx import transaction
 
 _HEADLINE_CHARS = 140
@@ -71,6 +72,7 @@ class EventTables:
             for event_id in sorted(touched):
                 self._refresh(event_id)
             self._keep_state(state)
+            bump_version(self._db, "cluster")
 
     def _keep_state(self, state: ClusterStateChanges) -> None:
         db = self._db
@@ -172,6 +174,17 @@ class EventTables:
         if flt.story:
             where.append("story_id = ?")
             params.append(flt.story)
+        if flt.query:
+            expression = match_expression(flt.query)
+            where.append("(LOWER(headline) LIKE ? OR id IN (SELECT p.event_id FROM placements p JOIN articles a "
+                         "ON a.id = p.article_id WHERE a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts "
+                         "MATCH ?)))")
+            params += [f"%{flt.query.lower()}%", expression or '""']
+        if flt.after:
+            day, articles, event_id = flt.after
+            where.append("(COALESCE(last_day, '') < ? OR (COALESCE(last_day, '') = ? AND "
+                         "(articles < ? OR (articles = ? AND id > ?))))")
+            params += [day, day, articles, articles, event_id]
         sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
                "ORDER BY COALESCE(last_day, '') DESC, articles DESC, id")
         if flt.limit is not None:
@@ -182,6 +195,13 @@ class EventTables:
     def event_summary(self, event_id: str) -> EventSummary | None:
         row = self._db.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
         return _summary(row) if row else None
+
+    def entity_events(self, entity_id: str, limit: int = 500) -> list[EventSummary]:
+        rows = self._db.execute(
+            "SELECT * FROM events WHERE id IN (SELECT p.event_id FROM mentions m JOIN placements p "
+            "ON p.article_id = m.article_id WHERE m.entity_id = ?) "
+            "ORDER BY COALESCE(last_day, '') DESC, articles DESC, id LIMIT ?", (entity_id, limit))
+        return [_summary(r) for r in rows]
 
     def event_members(self, event_id: str) -> list[tuple[StoredArticle, PlacementRow]]:
         rows = self._db.execute(

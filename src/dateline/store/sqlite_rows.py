@@ -69,3 +69,9 @@ def entity_from_row(r: sqlite3.Row) -> Entity:
     return Entity(id=r["id"], name=r["name"], type=r["type"], country=r["country"], lat=r["lat"], lon=r["lon"],
                   kind=r["kind"], source=r["source"],
                   aliases={k: tuple(v) for k, v in json.loads(r["aliases"]).items()})
+
+
+def bump_version(db: sqlite3.Connection, name: str) -> None:
+    """Count one more change of the shared writer state ``name`` (inside the writing transaction)."""
+    db.execute("INSERT INTO state_versions (name, version) VALUES (?, 1) "
+               "ON CONFLICT(name) DO UPDATE SET version = version + 1", (name,))

@@ -14,7 +14,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from dateline.decode import UndecodableError, decode_text
+from dateline.text.decode import UndecodableError, decode_text
 
 
 class ExtractionError(ValueError):

@@ -3,6 +3,7 @@ then cluster -> story, then frame."""
 
 from __future__ import annotations
 
+import copy
 import json
 import time
 import zlib
@@ -22,7 +23,7 @@ from dateline.link import Linker, find_gazetteer_mentions, is_big_place, is_know
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.store import ClusterStateChanges, EventRecordRow, PlacementRow, Store, StoredArticle
-from dateline.stored_events import event_members, report_frames
+from dateline.pipeline.members import event_members, report_frames
 
 BATCH_SIZE = 200
 
@@ -83,17 +84,42 @@ def ingest(
     leaves whole batches only and running it again completes it."""
     summary = IngestSummary()
     index = NearDuplicateIndex()
-    index.load(store.signatures())
-    batch: list[StoredArticle] = []
-    repoints: dict[str, str] = {}
-    pending: set[str] = set()
+    seen_seq = 0  # the store's signatures read up to this ingest position
+    cleaned: list[tuple[Article, object]] = []  # (article, its signature), waiting for the writer lock
 
     def flush() -> None:
-        if batch:
-            store.add_batch(batch, repoints)
-        batch.clear()
-        repoints.clear()
-        pending.clear()
+        # under the writer lock, so that another writer's articles (stored since this one last
+        # looked) count as duplicates too: exact copies by id, near copies by signature
+        nonlocal seen_seq
+        if not cleaned:
+            return
+        batch: list[StoredArticle] = []
+        repoints: dict[str, str] = {}
+        pending: set[str] = set()
+        with store.writing():
+            rows = list(store.signatures_after(seen_seq))
+            index.refresh(rows)
+            seen_seq = max([seen_seq, *(r[1] for r in rows)])
+            stored = store.existing_ids([a.id for a, _ in cleaned])
+            for article, sig in cleaned:
+                if article.id in pending or article.id in stored:
+                    summary.duplicate += 1
+                    _notify(on_article, "duplicate")
+                    continue
+                if sig is not None:
+                    placement = index.add(article.id, sig, article.published)
+                    repoints.update(placement.repoint)
+                    if placement.duplicate_of:
+                        article = replace(article, duplicate_of=placement.duplicate_of,
+                                          duplicate_score=round(placement.score, 3))
+                        summary.near_duplicate += 1
+                batch.append(StoredArticle(article, to_bytes(sig) if sig is not None else None))
+                pending.add(article.id)
+                summary.new += not article.duplicate_of
+                _notify(on_article, "near_duplicate" if article.duplicate_of else "new")
+            if batch:
+                store.add_batch(batch, repoints)
+        cleaned.clear()
 
     def reject(rejection: Rejection) -> None:
         summary.rejections.append(rejection)
@@ -109,24 +135,8 @@ def ingest(
         if isinstance(result, Rejection):
             reject(result)
             continue
-        article = result
-        if article.id in pending or store.existing_ids([article.id]):
-            summary.duplicate += 1
-            _notify(on_article, "duplicate")
-            continue
-        sig = signature(article.text)
-        if sig is not None:
-            placement = index.add(article.id, sig, article.published)
-            repoints.update(placement.repoint)
-            if placement.duplicate_of:
-                article = replace(article, duplicate_of=placement.duplicate_of, duplicate_score=round(placement.score, 3))
-                summary.near_duplicate += 1
-        batch.append(StoredArticle(article, to_bytes(sig) if sig is not None else None))
-        pending.add(article.id)
-        if not article.duplicate_of:
-            summary.new += 1
-        _notify(on_article, "near_duplicate" if article.duplicate_of else "new")
-        if len(batch) >= batch_size:
+        cleaned.append((result, signature(result.text)))
+        if len(cleaned) >= batch_size:
             flush()
     flush()
     return summary
@@ -177,6 +187,10 @@ class Analyzer:
 
     def __init__(self, link_state: dict | None = None) -> None:
         self.tagger = CrfTagger()
+        self.reset_links(link_state)
+
+    def reset_links(self, link_state: dict | None) -> None:
+        """Start the linker again from ``link_state`` (what the store keeps), or from nothing."""
         self.linker = Linker()
         if link_state:
             self.linker.load_state(link_state)
@@ -207,32 +221,50 @@ def analyze_pending(
     linker's cross-document state saved with each batch."""
     started = time.perf_counter()
     summary = AnalyzeSummary()
-    state = store.link_state().get("linker")
-    analyzer = Analyzer(json.loads(state) if state else None)
+    analyzer: Analyzer | None = None
+    version = -1  # of the linker state this analyzer holds
     cursor = 0  # ingest position reached: failed articles stay unanalysed and are not re-read this run
-    while batch := list(store.unanalyzed(limit=batch_size, after_seq=cursor)):
-        cursor = batch[-1].seq or cursor
-        analyses, touched = [], set()
-        for stored in batch:
-            try:
-                analysis, ids = analyzer.analyze(stored.article)
-            except Exception as exc:  # a bug on one odd article must not stop the others
-                summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
-                continue
-            analyses.append(analysis)
-            touched.update(ids)
-            summary.analyzed += 1
-            summary.mentions += len(analysis.mentions)
-            summary.linked += sum(1 for m in analysis.mentions if m.entity)
-            summary.times += len(analysis.times)
-            summary.resolved_times += sum(1 for t in analysis.times if t.first)
-            if on_article:
-                on_article(1)
-        store.add_analyses(analyses, analyzer.entities(touched),
-                           {"linker": json.dumps(analyzer.linker.export_state(), ensure_ascii=False, sort_keys=True)})
+    while True:
+        with store.writing():  # another writer may link between two batches: then start from its state
+            if analyzer is None or store.state_version("link") != version:
+                state = store.link_state().get("linker")
+                analyzer = analyzer or Analyzer()
+                analyzer.reset_links(json.loads(state) if state else None)
+            batch = list(store.unanalyzed(limit=batch_size, after_seq=cursor))
+            if not batch:
+                break
+            cursor = batch[-1].seq or cursor
+            analyses, touched = [], set()
+            for stored in batch:
+                try:
+                    analysis, ids = analyzer.analyze(stored.article)
+                except Exception as exc:  # a bug on one odd article must not stop the others
+                    summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
+                    continue
+                analyses.append(analysis)
+                touched.update(ids)
+                summary.analyzed += 1
+                summary.mentions += len(analysis.mentions)
+                summary.linked += sum(1 for m in analysis.mentions if m.entity)
+                summary.times += len(analysis.times)
+                summary.resolved_times += sum(1 for t in analysis.times if t.first)
+                if on_article:
+                    on_article(1)
+            store.add_analyses(analyses, analyzer.entities(touched),
+                               {"linker": json.dumps(analyzer.linker.export_state(), ensure_ascii=False, sort_keys=True)})
+            version = store.state_version("link")
         summary.entities_touched += len(touched)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@dataclass
+class Warm:
+    """A long-running writer's clusterer, kept between calls, and the version of the kept
+    state it was last in step with."""
+
+    clusterer: OnlineClusterer | None = None
+    cluster_version: int = -1
 
 
 @dataclass
@@ -271,6 +303,7 @@ def cluster_pending(
     state_share: float = 0.2,
     on_article: Callable[[int], None] | None = None,
     clusterer: OnlineClusterer | None = None,
+    warm: Warm | None = None,
 ) -> ClusterSummary:
     """Place every analysed article not yet in an event, in ingest order (stage cluster, and
     story). One transaction per batch holds the placements, the story merges and moves and the
@@ -279,49 +312,33 @@ def cluster_pending(
     Each batch also writes the store's summaries of the events it touched and the clusterer's
     state (its changes, and the core of it whole), which grow with the stream. So a batch whose
     writes took more than ``state_share`` of its placing time doubles the next batch, up to
-    ``max_batch_size``; which batches commit changes nothing in what is placed where."""
+    ``max_batch_size``; which batches commit changes nothing in what is placed where.
+
+    ``warm``: a clusterer kept from an earlier call (a watcher's previous round), used again when
+    no other writer clustered since; ``clusterer``: the settings to start from otherwise."""
     started = time.perf_counter()
     summary = ClusterSummary()
-    clusterer = clusterer or OnlineClusterer()  # tests pass one with other settings
-    load_clusterer(store, clusterer)
+    # the clusterer to load the kept state into first (tests pass one with other settings), and
+    # pristine settings to start again from when another writer clusters meanwhile
+    fresh, template = clusterer, copy.deepcopy(clusterer) if clusterer is not None else None
+    warm = warm if warm is not None else Warm()
     cursor, size = 0, batch_size
-    while batch := list(store.unclustered(limit=size, after_seq=cursor)):
-        cursor = batch[-1].seq or cursor
-        placing = time.perf_counter()
-        placed: list[tuple[PlacementRow, str]] = []
-        for stored in batch:
-            article = stored.article
-            try:
-                analysis = store.analysis(article.id)
-                if analysis is None:
-                    raise ValueError("no analysis")
-                p = clusterer.add(article, analysis)
-            except Exception as exc:  # one odd article must not stop the others
-                summary.failures.append(f"{article.id}: {type(exc).__name__}: {exc}")
-                continue
-            e = p.evidence
-            evidence = {"shared": list(e.shared), "reasons": [list(r) for r in e.reasons], "judged": e.judged,
-                        "story_probability": e.story_probability, "new_story": e.new_story}
-            placed.append((PlacementRow(article.id, p.event, e.basis, e.event_probability, evidence), p.story))
-            summary.clustered += 1
-            summary.new_events += e.new_event
-            summary.joined += not e.new_event
-            summary.new_stories += e.new_story
-            if on_article:
-                on_article(1)
-        merges, moves = clusterer.drain_merges(), clusterer.drain_moves()
-        event_merges = clusterer.drain_event_merges()
-        summary.story_merges += len(merges)
-        summary.story_moves += len(moves)
-        summary.event_merges += len(event_merges)
-        # an event or story named earlier in this batch may have been absorbed by another since;
-        # an absorbed event's members go with the survivor, and so into its story
-        resolved = []
-        for row, story in placed:
-            event = clusterer.event_id(row.event_id)
-            resolved.append((replace(row, event_id=event), clusterer.story_of(event) or clusterer.story_id(story)))
-        writing = time.perf_counter()
-        store.add_placements(resolved, merges, kept_changes(clusterer), moves, event_merges)
+    while True:
+        with store.writing():  # from reading the clusterer's state to committing the batch built on it
+            if warm.clusterer is None or store.state_version("cluster") != warm.cluster_version:
+                # first batch, or another writer clustered since: start from the state it kept
+                warm.clusterer = fresh or (copy.deepcopy(template) if template else OnlineClusterer())
+                fresh = None
+                load_clusterer(store, warm.clusterer)
+            batch = list(store.unclustered(limit=size, after_seq=cursor))
+            if not batch:
+                break
+            cursor = batch[-1].seq or cursor
+            placing = time.perf_counter()
+            rows, merges, moves, event_merges = _place(store, warm.clusterer, batch, summary, on_article)
+            writing = time.perf_counter()
+            store.add_placements(rows, merges, kept_changes(warm.clusterer), moves, event_merges)
+            warm.cluster_version = store.state_version("cluster")
         wrote = time.perf_counter() - writing
         summary.batches += 1
         summary.write_seconds += wrote
@@ -329,6 +346,45 @@ def cluster_pending(
             size = min(2 * size, max(max_batch_size, batch_size))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _place(store: Store, clusterer: OnlineClusterer, batch: list[StoredArticle], summary: ClusterSummary,
+           on_article: Callable[[int], None] | None):
+    """Place one batch: its ``(placement, story)`` rows, and the story merges, story moves and
+    event merges the clusterer made meanwhile."""
+    placed: list[tuple[PlacementRow, str]] = []
+    for stored in batch:
+        article = stored.article
+        try:
+            analysis = store.analysis(article.id)
+            if analysis is None:
+                raise ValueError("no analysis")
+            p = clusterer.add(article, analysis)
+        except Exception as exc:  # one odd article must not stop the others
+            summary.failures.append(f"{article.id}: {type(exc).__name__}: {exc}")
+            continue
+        e = p.evidence
+        evidence = {"shared": list(e.shared), "reasons": [list(r) for r in e.reasons], "judged": e.judged,
+                    "story_probability": e.story_probability, "new_story": e.new_story}
+        placed.append((PlacementRow(article.id, p.event, e.basis, e.event_probability, evidence), p.story))
+        summary.clustered += 1
+        summary.new_events += e.new_event
+        summary.joined += not e.new_event
+        summary.new_stories += e.new_story
+        if on_article:
+            on_article(1)
+    merges, moves = clusterer.drain_merges(), clusterer.drain_moves()
+    event_merges = clusterer.drain_event_merges()
+    summary.story_merges += len(merges)
+    summary.story_moves += len(moves)
+    summary.event_merges += len(event_merges)
+    # an event or story named earlier in this batch may have been absorbed by another since;
+    # an absorbed event's members go with the survivor, and so into its story
+    resolved = []
+    for row, story in placed:
+        event = clusterer.event_id(row.event_id)
+        resolved.append((replace(row, event_id=event), clusterer.story_of(event) or clusterer.story_id(story)))
+    return resolved, merges, moves, event_merges
 
 
 def load_clusterer(store: Store, clusterer: OnlineClusterer) -> None:
@@ -362,19 +418,27 @@ def frame_pending(store: Store, *, batch_size: int = 200) -> int:
     """Build the record (stage frame) of every event whose members changed since its record was
     built, and give the event's summary its date, place and headline. Returns events framed."""
     done = 0
-    while stale := store.stale_events(limit=batch_size):
-        rows, fresh = [], {}
-        for event_id in stale:
-            analysed, entities = event_members(store, event_id)
-            record = build_record(analysed, entities, reports=report_frames(store, analysed, fresh))
-            date, place, headline = record.date, record.place, record.headline
-            if date is not None and date.granularity not in ("day", "week", "range"):
-                date = None  # a year or month named in passing says little of when it happened
-            rows.append(EventRecordRow(
-                event_id, record.as_dict(), date.first if date else None, date.last if date else None,
-                place.name if place else None, headline.text if headline else None,
-                headline.article_id if headline else None))
-        store.keep_frames(fresh, frame_version())
-        store.set_records(rows)
-        done += len(rows)
-    return done
+    while True:
+        with store.writing():  # another writer may be framing the same events: one at a time
+            stale = store.stale_events(limit=batch_size)
+            if not stale:
+                return done
+            done += _frame_events(store, stale)
+
+
+def _frame_events(store: Store, stale: list[str]) -> int:
+    """Frame the ``stale`` events and store their records; returns how many."""
+    rows, fresh = [], {}
+    for event_id in stale:
+        analysed, entities = event_members(store, event_id)
+        record = build_record(analysed, entities, reports=report_frames(store, analysed, fresh))
+        date, place, headline = record.date, record.place, record.headline
+        if date is not None and date.granularity not in ("day", "week", "range"):
+            date = None  # a year or month named in passing says little of when it happened
+        rows.append(EventRecordRow(
+            event_id, record.as_dict(), date.first if date else None, date.last if date else None,
+            place.name if place else None, headline.text if headline else None,
+            headline.article_id if headline else None))
+    store.keep_frames(fresh, frame_version())
+    store.set_records(rows)
+    return len(rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from dateline import __version__
 from dateline.models import ENTITY_TYPES, Article
 from dateline.outlets import outlet
 from dateline.read import ReadOptions
+from dateline.service.errors import resolve
 from dateline.store import ArticleFilter, Store, default_db, open_store
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
@@ -55,6 +57,17 @@ def _open(db: str | None) -> Store:
         raise click.ClickException(f"cannot open the store {db or default_db()}: {exc}") from exc
 
 
+@contextmanager
+def _service():
+    """A service function's error (no such id, an ambiguous prefix, a bad argument) as one line and exit status 1."""
+    from dateline.service.errors import ServiceError
+
+    try:
+        yield
+    except ServiceError as exc:
+        raise click.ClickException(exc.message) from exc
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
 def main() -> None:
@@ -85,7 +98,7 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
     Exit status: 0 when every input was read, 1 when some were rejected, 2 on usage errors.
     """
     from dateline.pipeline import ingest as run_ingest
-    from dateline.progress import IngestProgress
+    from dateline.cli.progress import IngestProgress
 
     options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, timeout=timeout,
                           fetch_linked=not no_fetch_linked)
@@ -137,7 +150,7 @@ def articles(db, lang, source, since, until, no_duplicates, limit, as_json) -> N
     if as_json:
         click.echo(json.dumps([_summary_dict(a) for a in rows], ensure_ascii=False, indent=2))
         return
-    from dateline.render import article_table
+    from dateline.cli.render import article_table
 
     article_table(rows)
 
@@ -166,7 +179,7 @@ def show(article_id, db, as_json) -> None:
         out["entities"] = {k: asdict(v) for k, v in entities.items()}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    from dateline.render import analysis_detail, article_detail
+    from dateline.cli.render import analysis_detail, article_detail
 
     article_detail(stored.article, with_text=analysis is None)
     if analysis is not None:
@@ -183,7 +196,7 @@ def _summary_dict(a: Article) -> dict:
 # -- analyze / entities -------------------------------------------------------------------------
 def _run_analyze(store: Store, batch_size: int, show_progress: bool):
     from dateline.pipeline import analyze_pending
-    from dateline.progress import CountProgress
+    from dateline.cli.progress import CountProgress
 
     with CountProgress("analyzing", enabled=show_progress) as progress:
         return analyze_pending(store, batch_size=batch_size, on_article=progress.advance)
@@ -191,7 +204,7 @@ def _run_analyze(store: Store, batch_size: int, show_progress: bool):
 
 def _run_cluster(store: Store, show_progress: bool):
     from dateline.pipeline import cluster_pending, frame_pending
-    from dateline.progress import CountProgress
+    from dateline.cli.progress import CountProgress
 
     with CountProgress("clustering", enabled=show_progress) as progress:
         summary = cluster_pending(store, on_article=progress.advance)
@@ -243,7 +256,7 @@ def entities(db, etype, lang, name, min_mentions, limit, as_json) -> None:
         click.echo(json.dumps([{**asdict(r.entity), "mentions": r.mentions, "articles": r.articles,
                                 "languages": list(r.languages)} for r in rows], ensure_ascii=False, indent=2))
         return
-    from dateline.render import entity_table
+    from dateline.cli.render import entity_table
 
     entity_table(rows)
 
@@ -263,7 +276,7 @@ def entity(entity_id, db, as_json) -> None:
         click.echo(json.dumps({**asdict(found), "mentions": [
             {"article": art, "lang": lang, **asdict(m)} for art, lang, m in mentions]}, ensure_ascii=False, indent=2))
         return
-    from dateline.render import entity_detail
+    from dateline.cli.render import entity_detail
 
     entity_detail(found, mentions)
 
@@ -305,7 +318,7 @@ def events(db, lang, since, until, place, text, story, min_articles, min_sources
     if as_json:
         click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return
-    from dateline.render_events import event_table
+    from dateline.cli.render_events import event_table
 
     event_table(rows)
 
@@ -318,32 +331,19 @@ def event(event_id, db, as_json) -> None:
     """Show one event: its record (PLOVER type, actors, place, date, with the sentences behind each),
     its members (source, language, date, what tied them to it) and the comparison of its sources
     (agreed, reported by one, differing). EVENT_ID may be a prefix."""
-    from dateline.compare import compare_event, comparison_dict
-    from dateline.frame.record import build_record
-    from dateline.stored_events import event_members, report_frames
+    from dateline.service.queries import event_detail, event_parts
 
-    with _open(db) as store:
-        event_id = _one(store.find_event(event_id), event_id, "event", "dateline events")
-        summary = store.event_summary(event_id)
-        members = store.event_members(event_id)
-        analysed, entities = event_members(store, event_id, members)
-        reports = report_frames(store, analysed)  # once, for the record and the comparison
-    assert summary is not None
-    comparison = compare_event([(art, an, r.claims) for (art, an), r in zip(analysed, reports)], entities)
-    record = build_record(analysed, entities, reports=reports)
-    if as_json:
-        click.echo(json.dumps({**asdict(summary), "record": record.as_dict(), "members": [
-            {"article": s.article.id, "title": s.article.title, "source": outlet(s.article),
-             "lang": s.article.lang, "published": s.article.published, "duplicate_of": s.article.duplicate_of,
-             "basis": p.basis, "probability": p.probability, "evidence": p.evidence} for s, p in members],
-            "comparison": comparison_dict(comparison)}, ensure_ascii=False, indent=2))
-        return
+    with _open(db) as store, _service():
+        if as_json:
+            click.echo(json.dumps(event_detail(store, event_id), ensure_ascii=False, indent=2))
+            return
+        parts = event_parts(store, event_id)
+    from dateline.cli.render_events import event_detail as render_event
     from dateline.compare import render_comparison
-    from dateline.render_events import event_detail
 
-    event_detail(summary, members, record)
+    render_event(parts.summary, parts.members, parts.record)
     click.echo()
-    click.echo(render_comparison(comparison))
+    click.echo(render_comparison(parts.comparison))
 
 
 @main.command()
@@ -358,7 +358,7 @@ def stories(db, min_events, limit, as_json) -> None:
     if as_json:
         click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return
-    from dateline.render_events import story_table
+    from dateline.cli.render_events import story_table
 
     story_table(rows)
 
@@ -371,7 +371,7 @@ def stories(db, min_events, limit, as_json) -> None:
 def similar(article_id, db, limit, as_json) -> None:
     """Articles most like ARTICLE_ID (a prefix will do), by the learned pair judge: probability of
     the same event, SemEval score (1 same story .. 4 unrelated), and the evidence behind it."""
-    from dateline.similar import rank_similar
+    from dateline.similarity.rank import rank_similar
 
     with _open(db) as store:
         article_id = _one(store.find(article_id), article_id, "article", "dateline articles")
@@ -391,19 +391,14 @@ def similar(article_id, db, limit, as_json) -> None:
         click.echo(json.dumps([{**asdict(r), "event": events_of.get(r.article_id), "title": titles[r.article_id]}
                                for r in ranked], ensure_ascii=False, indent=2))
         return
-    from dateline.render_events import similar_table
+    from dateline.cli.render_events import similar_table
 
     similar_table(ranked, titles, events_of)
 
 
 def _one(found: list[str], given: str, kind: str, listing: str) -> str:
-    if given in found:
-        return given
-    if not found:
-        raise click.ClickException(f"no {kind} with id {given!r} (see `{listing}`)")
-    if len(found) > 1:
-        raise click.ClickException(f"{given!r} matches {len(found)} {kind}s: {', '.join(found[:5])}; give more of the id")
-    return found[0]
+    with _service():
+        return resolve(found, given, kind, f"`{listing}`")
 
 
 # -- eval ---------------------------------------------------------------------------------------
@@ -481,7 +476,7 @@ def eval_similarity(file, predictions, encoder_spec, pivot_dir) -> None:
             raise click.BadParameter(str(exc), param_hint="--encoder") from exc
     pivot = None
     if pivot_dir:
-        from dateline.bilingual import Pivot
+        from dateline.similarity.bilingual import Pivot
 
         pivot = Pivot.load(dirs=[pivot_dir])
         if not pivot.languages:
@@ -492,7 +487,7 @@ def eval_similarity(file, predictions, encoder_spec, pivot_dir) -> None:
 
         result["encoder"] = evaluate_encoder(str(file), encoder)
     if pivot is not None:
-        from dateline.bilingual import DictionaryError
+        from dateline.similarity.bilingual import DictionaryError
         from dateline.eval.pivot import evaluate_pivot
 
         try:

@@ -7,8 +7,8 @@ from rich.markup import escape
 
 from dateline.frame.record import EventRecord
 from dateline.outlets import outlet
-from dateline.render import fit_line, languages_column, table_console
-from dateline.similar import Similar
+from dateline.cli.render import fit_line, languages_column, table_console
+from dateline.similarity.rank import Similar
 from dateline.store import EventSummary, PlacementRow, StoredArticle, StorySummary
 
 

@@ -1,0 +1,3 @@
+from dateline.cli.commands import main
+
+main()
