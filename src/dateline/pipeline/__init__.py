@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 
 _STAGES = ("BATCH_SIZE", "AnalyzeSummary", "Analyzer", "ClusterSummary", "IngestSummary", "analyze_pending",
-           "clean_document", "cluster_pending", "frame_pending", "gazetteer_mentions", "ingest", "kept_changes",
-           "load_clusterer")
+           "clean_document", "cluster_pending", "frame_pending", "gazetteer_mentions", "ingest", "ingest_documents", "kept_changes",
+           "load_clusterer", "Warm")
 
 __all__ = list(_STAGES)
 

@@ -37,6 +37,8 @@ class IngestSummary:
     duplicate: int = 0
     near_duplicate: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    # each document that cleaned: (its origin, the article id, new | near_duplicate | duplicate)
+    outcomes: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -82,6 +84,19 @@ def ingest(
 ) -> IngestSummary:
     """Read, clean, deduplicate and store; one transaction per batch, so an interrupted run
     leaves whole batches only and running it again completes it."""
+    return ingest_documents(read_inputs(inputs, options, stdin=stdin), store, batch_size=batch_size,
+                            on_article=on_article, on_rejection=on_rejection)
+
+
+def ingest_documents(
+    items: Iterable[RawDocument | Rejection],
+    store: Store,
+    *,
+    batch_size: int = BATCH_SIZE,
+    on_article: Callable[[str], None] | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> IngestSummary:
+    """:func:`ingest` over documents already read (a feed's items, the API's reports)."""
     summary = IngestSummary()
     index = NearDuplicateIndex()
     seen_seq = 0  # the store's signatures read up to this ingest position
@@ -104,6 +119,7 @@ def ingest(
             for article, sig in cleaned:
                 if article.id in pending or article.id in stored:
                     summary.duplicate += 1
+                    summary.outcomes.append((article.origin, article.id, "duplicate"))
                     _notify(on_article, "duplicate")
                     continue
                 if sig is not None:
@@ -116,7 +132,9 @@ def ingest(
                 batch.append(StoredArticle(article, to_bytes(sig) if sig is not None else None))
                 pending.add(article.id)
                 summary.new += not article.duplicate_of
-                _notify(on_article, "near_duplicate" if article.duplicate_of else "new")
+                kind = "near_duplicate" if article.duplicate_of else "new"
+                summary.outcomes.append((article.origin, article.id, kind))
+                _notify(on_article, kind)
             if batch:
                 store.add_batch(batch, repoints)
         cleaned.clear()
@@ -126,7 +144,7 @@ def ingest(
         if on_rejection:
             on_rejection(rejection)
 
-    for item in read_inputs(inputs, options, stdin=stdin):
+    for item in items:
         if isinstance(item, Rejection):
             reject(item)
             continue
@@ -145,6 +163,17 @@ def ingest(
 def _notify(callback: Callable[[str], None] | None, kind: str) -> None:
     if callback:
         callback(kind)
+
+
+@dataclass
+class Warm:
+    """A long-running writer's analyzer and clusterer, kept between calls (a watcher's rounds,
+    the API's requests), and the versions of the kept state each was last in step with."""
+
+    analyzer: "Analyzer | None" = None
+    link_version: int = -1
+    clusterer: OnlineClusterer | None = None
+    cluster_version: int = -1
 
 
 @dataclass
@@ -216,20 +245,22 @@ def analyze_pending(
     *,
     batch_size: int = BATCH_SIZE,
     on_article: Callable[[int], None] | None = None,
+    warm: Warm | None = None,
 ) -> AnalyzeSummary:
     """Analyse and link every article without an analysis; one transaction per batch, the
-    linker's cross-document state saved with each batch."""
+    linker's cross-document state saved with each batch. ``warm``: the analyzer of an earlier
+    call, used again (its tagger loaded, its linker in step) unless another writer linked since."""
     started = time.perf_counter()
     summary = AnalyzeSummary()
-    analyzer: Analyzer | None = None
-    version = -1  # of the linker state this analyzer holds
+    warm = warm if warm is not None else Warm()
     cursor = 0  # ingest position reached: failed articles stay unanalysed and are not re-read this run
     while True:
         with store.writing():  # another writer may link between two batches: then start from its state
-            if analyzer is None or store.state_version("link") != version:
+            if warm.analyzer is None or store.state_version("link") != warm.link_version:
                 state = store.link_state().get("linker")
-                analyzer = analyzer or Analyzer()
-                analyzer.reset_links(json.loads(state) if state else None)
+                warm.analyzer = warm.analyzer or Analyzer()
+                warm.analyzer.reset_links(json.loads(state) if state else None)
+            analyzer = warm.analyzer
             batch = list(store.unanalyzed(limit=batch_size, after_seq=cursor))
             if not batch:
                 break
@@ -252,19 +283,10 @@ def analyze_pending(
                     on_article(1)
             store.add_analyses(analyses, analyzer.entities(touched),
                                {"linker": json.dumps(analyzer.linker.export_state(), ensure_ascii=False, sort_keys=True)})
-            version = store.state_version("link")
+            warm.link_version = store.state_version("link")
         summary.entities_touched += len(touched)
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-@dataclass
-class Warm:
-    """A long-running writer's clusterer, kept between calls, and the version of the kept
-    state it was last in step with."""
-
-    clusterer: OnlineClusterer | None = None
-    cluster_version: int = -1
 
 
 @dataclass

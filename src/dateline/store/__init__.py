@@ -18,6 +18,7 @@ from dateline.store.base import (
     EventFilter,
     EventRecordRow,
     EventSummary,
+    FeedState,
     KeptClusterState,
     PlacementRow,
     Store,
@@ -29,7 +30,7 @@ from dateline.store.sqlite import SQLiteStore
 DEFAULT_DB = "dateline.db"
 
 __all__ = ["ArticleFilter", "ClusterStateChanges", "EntityFilter", "EntitySummary", "EventFilter", "EventRecordRow",
-           "EventSummary", "KeptClusterState", "PlacementRow", "StoredArticle", "Store", "StorySummary", "SQLiteStore",
+           "EventSummary", "FeedState", "KeptClusterState", "PlacementRow", "StoredArticle", "Store", "StorySummary", "SQLiteStore",
            "open_store", "default_db"]
 
 

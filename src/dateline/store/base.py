@@ -142,6 +142,23 @@ class StorySummary:
     languages: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class FeedState:
+    """What the watcher keeps of one feed between polls (and across restarts)."""
+
+    url: str
+    added: str  # ISO datetime, UTC
+    etag: str | None = None
+    last_modified: str | None = None
+    last_polled: str | None = None
+    last_ok: str | None = None
+    last_new: str | None = None  # when a poll last found a new item
+    next_poll: str | None = None  # not before this (backoff after failures)
+    failures: int = 0  # in a row; 0 after a good poll
+    last_error: str | None = None
+    items: int = 0  # items taken in from this feed, all polls together
+
+
 class Store(ABC):
     """One database of articles (later: analyses, entities, events).
 
@@ -294,6 +311,28 @@ class Store(ABC):
     @abstractmethod
     def story_summaries(self, limit: int | None = None, min_events: int = 1) -> list[StorySummary]:
         """Stories, latest first."""
+
+    # -- feeds (dateline watch) -----------------------------------------------------------------
+    @abstractmethod
+    def feed_states(self) -> dict[str, FeedState]:
+        """Every watched feed's state, by URL."""
+
+    @abstractmethod
+    def save_feed(self, state: FeedState, items: list[tuple[str, str | None]] = ()) -> None:
+        """In one transaction: keep the feed's state and mark its ``(item key, article id)`` seen."""
+
+    @abstractmethod
+    def seen_items(self, feed_url: str, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` (an item's guid or link) seen in an earlier poll of the feed."""
+
+    # -- API keys ---------------------------------------------------------------------------------
+    @abstractmethod
+    def add_api_key(self, key_hash: str, name: str) -> None:
+        """Keep a key's hash (never the key) under a name; a hash kept already is renamed."""
+
+    @abstractmethod
+    def api_key_name(self, key_hash: str) -> str | None:
+        """The name of the key with this hash, or None if it is not one of the store's keys."""
 
     @abstractmethod
     def schema_version(self) -> int: ...

@@ -12,6 +12,7 @@ from dateline.store.base import ArticleFilter, Store, StoredArticle
 from dateline.store.migrations import LATEST, MIGRATIONS
 from dateline.store.sqlite_analyses import AnalysisTables
 from dateline.store.sqlite_events import EventTables
+from dateline.store.sqlite_feeds import FeedTables
 from dateline.store.sqlite_lock import WriterLock
 from dateline.store.sqlite_search import backfill, index_articles, search_seqs
 from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, rows_in, stored_article
@@ -22,7 +23,7 @@ class SchemaTooNewError(RuntimeError):
     pass
 
 
-class SQLiteStore(AnalysisTables, EventTables, Store):
+class SQLiteStore(AnalysisTables, EventTables, FeedTables, Store):
     def __init__(self, path: Path) -> None:
         self.path = path
         self._writer = WriterLock(path)
@@ -33,8 +34,9 @@ class SQLiteStore(AnalysisTables, EventTables, Store):
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoint, never corrupt
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=60000")  # a writer waits for another's batch to commit
-        with self._writer.hold():  # two processes opening a new store must not both create its tables
-            self._migrate()
+        if self.schema_version() != LATEST:
+            with self._writer.hold():  # two processes opening a new store must not both create its tables
+                self._migrate()
 
     # -- schema ----------------------------------------------------------------------------
     def schema_version(self) -> int:
