@@ -1,14 +1,17 @@
 """One open store per worker thread.
 
-SQLite connections belong to the thread that opened them, and FastAPI runs sync handlers in a
-thread pool, so each thread opens its own store on first use and keeps it. Opening an
-up-to-date store is cheap and takes no lock; readers never block (WAL).
+SQLite connections belong to the thread that opened them, and FastAPI runs sync handlers, sync
+dependencies and each step of a streamed response on whichever worker thread is free: a
+dependency may run on one thread and its handler on another. So the handlers get a
+``ThreadLocalStore``: every call on it goes to the calling thread's own store, opened on first
+use and kept. Opening an up-to-date store is cheap and takes no lock; readers never block (WAL).
 """
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from dateline.store import Store, open_store
 
@@ -19,26 +22,23 @@ class ThreadStores:
     def __init__(self, db: str | Path) -> None:
         self.db = str(db)
         self._local = threading.local()
-        self._lock = threading.Lock()
-        self._opened: list[Store] = []
 
     def get(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.db)
             self._local.store = store
-            with self._lock:
-                self._opened.append(store)
         return store
 
-    def close_all(self) -> None:
-        """Close every store opened so far (at shutdown; threads are done by then)."""
-        with self._lock:
-            opened, self._opened = self._opened, []
-        for store in opened:
-            close = getattr(store, "close", None)
-            if close is not None:
-                try:
-                    close()
-                except Exception:  # a connection owned by a finished thread may refuse; shutdown goes on
-                    pass
+
+class ThreadLocalStore:
+    """Stands for a Store: each method call goes to the calling thread's store."""
+
+    def __init__(self, stores: ThreadStores) -> None:
+        self._stores = stores
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stores.get(), name)
+
+    def __repr__(self) -> str:
+        return f"ThreadLocalStore({self._stores.db!r})"

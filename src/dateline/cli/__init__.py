@@ -1,5 +1,7 @@
 """The ``dateline`` command: a thin face over the service functions, the pipeline and the evaluations."""
 
 from dateline.cli.commands import main
+from dateline.cli import serve_cmd  # noqa: F401  (registers `dateline serve`)
+from dateline.cli import export_cmd  # noqa: F401  (registers `dateline export`)
 
 __all__ = ["main"]
