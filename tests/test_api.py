@@ -357,3 +357,29 @@ def test_loopback_rule() -> None:
 
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.8.9.1", "::1", "[::1]", "localhost"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.168.1.5", "example.org", ""))
+
+
+def test_a_write_while_another_process_writes_is_503(db: Path, folder: Path) -> None:
+    from dateline.store import open_store
+
+    app = create_app(db, api_keys_file=key_file(folder), rate_per_minute=0, busy_seconds=0.3)
+    with running(app) as url, httpx.Client(base_url=url, timeout=60) as c, open_store(db) as other:
+        with other.writing():  # as `dateline ingest` holds it for a batch (an flock, like another process's)
+            r = c.post("/api/reports", json={**REPORT, "id": "busy"}, headers=ALICE)
+            assert "retry" in error_of(r, 503) and int(r.headers["retry-after"]) >= 1
+            assert c.get("/api/events").status_code == 200  # readers never wait
+        assert c.post("/api/reports", json=REPORT, headers=ALICE).status_code in (200, 201)
+
+
+def test_guessing_keys_is_rate_limited(db: Path, folder: Path) -> None:
+    app = create_app(db, api_keys_file=key_file(folder), rate_per_minute=2)
+    with running(app) as url, httpx.Client(base_url=url) as c:
+        bad = {"Authorization": "Bearer guess"}
+        assert [c.post("/api/reports", json=REPORT, headers=bad).status_code for _ in range(3)] == [401, 401, 429]
+
+
+def test_the_web_ui_is_served_by_the_same_app_when_there(db: Path) -> None:
+    pytest.importorskip("dateline.web.routes")
+    with running(create_app(db, rate_per_minute=0)) as url:
+        r = httpx.get(url + "/", timeout=60)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")

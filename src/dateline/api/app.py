@@ -7,11 +7,12 @@ import logging
 import threading
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from dateline import __version__
 from dateline.api import routes_read, routes_write
 from dateline.api.auth import KeyRing, is_loopback, read_key_file
+from dateline.api.deps import reader
 from dateline.api.errors import install_error_handlers
 from dateline.api.limits import DEFAULT_MAX_BODY, DEFAULT_RATE, RateLimiter
 from dateline.api.stores import ThreadLocalStore, ThreadStores
@@ -71,7 +72,8 @@ def mount_web(app: FastAPI) -> None:
         else:  # the web UI is there but does not import: serve the API and say why
             log.warning("the web UI did not load (%s); serving the API only", exc)
         return
-    app.include_router(web_router)
+    # its pages are reads: the same key rule and rate as the API's (a public bind needs a key)
+    app.include_router(web_router, dependencies=[Depends(reader)])
     import dateline.web.routes as web_routes
 
     app.state.html_error_page = getattr(web_routes, "error_page", None)  # optional: HTML errors for pages

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fastapi import Request
 
 from dateline.api.auth import Identity
+from dateline.api.errors import ApiError
 from dateline.store import Store
 
 
@@ -21,7 +22,13 @@ def get_store(request: Request) -> Store:
 
 
 def _checked(request: Request, *, write: bool) -> Identity:
-    identity: Identity = request.app.state.keys.identify(request, write=write)
+    try:
+        identity: Identity = request.app.state.keys.identify(request, write=write)
+    except ApiError as exc:
+        if exc.status == 401:  # a refused key costs the client address a token: guessing keys is rate limited too
+            client = request.client.host if request.client else "unknown"
+            request.app.state.rate.check(f"addr:{client}", client)
+        raise
     who = f"key {identity.key_name!r}" if identity.key_name else identity.bucket.removeprefix("addr:")
     request.app.state.rate.check(identity.bucket, who)
     return identity

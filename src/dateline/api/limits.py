@@ -13,7 +13,7 @@ from fastapi import Request
 from dateline.api.errors import ApiError
 from dateline.read.options import format_size
 
-DEFAULT_RATE = 600  # requests per minute per key (or per client address for open reads)
+DEFAULT_RATE = 3000  # requests per minute per key (or per client address for open reads)
 DEFAULT_MAX_BODY = 20 * 1024 * 1024  # as ingest's --max-bytes
 MAX_BUCKETS = 10_000  # beyond this many clients, full (idle) buckets are forgotten
 

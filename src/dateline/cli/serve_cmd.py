@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from dateline.cli.commands import ByteSize, db_option, main
@@ -15,7 +17,7 @@ from dateline.store import default_db
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="0: any free port.")
 @click.option("--api-key-file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Accepted API keys, one per line ('KEY' or 'name: KEY'); needed to write (POST /api/reports).")
-@click.option("--rate", type=click.IntRange(min=0), default=600, show_default=True,
+@click.option("--rate", type=click.IntRange(min=0), default=3000, show_default=True,  # = api.limits.DEFAULT_RATE
               help="Requests per minute per key (or per client address for open reads); 0: no limit.")
 @click.option("--max-bytes", type=ByteSize(), default="20MB", show_default=True, help="Largest request body.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
@@ -31,6 +33,7 @@ def serve(db, host, port, api_key_file, rate, max_bytes, log_level) -> None:
         raise click.UsageError(f"--host {host} is not a loopback address: anyone who can reach it could read the "
                                "store; give --api-key-file (reads and writes then need a key), or use 127.0.0.1")
     db = db or default_db()
+    new = not Path(db).exists()
     try:
         app = create_app(db, api_keys_file=api_key_file, host=host, rate_per_minute=rate, max_body_bytes=max_bytes)
     except ValueError as exc:  # a malformed key file
@@ -39,7 +42,7 @@ def serve(db, host, port, api_key_file, rate, max_bytes, log_level) -> None:
         raise click.ClickException(f"cannot open the store {db}: {exc}") from exc
 
     def started(url: str) -> None:
-        click.echo(f"Dateline serving {db}")
+        click.echo(f"Dateline serving {db}" + (" (a new, empty store: `dateline ingest` fills it)" if new else ""))
         click.echo(f"  web UI   {url}/")
         click.echo(f"  API      {url}/api/events   (OpenAPI: {url}/openapi.json, docs: {url}/api/docs)")
         if not api_key_file:
