@@ -16,7 +16,6 @@ from dateline.api.deps import reader
 from dateline.api.errors import install_error_handlers
 from dateline.api.limits import DEFAULT_MAX_BODY, DEFAULT_RATE, RateLimiter
 from dateline.api.stores import ThreadLocalStore, ThreadStores
-from dateline.pipeline import Warm
 from dateline.store import open_store
 
 log = logging.getLogger("dateline.api")
@@ -51,7 +50,7 @@ def create_app(db: str | Path, *, api_keys_file: str | Path | None = None, host:
     app.state.rate = RateLimiter(rate_per_minute)
     app.state.max_body_bytes = max_body_bytes
     app.state.busy_seconds = busy_seconds
-    app.state.warm = Warm()  # the analyzer and clusterer, kept between write requests
+    app.state.warm = None  # the pipeline's Warm, made by the first write request (routes_write)
     app.state.write_lock = threading.Lock()
     app.state.html_error_page = None
 

@@ -23,7 +23,6 @@ from dateline.api.models import ERRORS, ReportIn, Taken
 from dateline.models import RawDocument, Rejection
 from dateline.read import ReadOptions
 from dateline.read.jsonl import read_jsonl_bytes, record_document
-from dateline.service.commands import take_reports
 from dateline.service.errors import Busy
 from dateline.store.sqlite_lock import WriterBusyError
 
@@ -90,6 +89,12 @@ def write_reports(app: FastAPI, items: Iterable[RawDocument | Rejection]) -> dic
         except WriterBusyError:
             raise Busy(f"another process (ingest, watch) has been writing the store for over {wait:g} s; "
                        "retry in a few seconds") from None
+        # imported here: the pipeline takes most of the app's import time, and reading needs none of it
+        from dateline.pipeline import Warm
+        from dateline.service.commands import take_reports
+
+        if app.state.warm is None:
+            app.state.warm = Warm()  # the analyzer and clusterer, kept between write requests
         return take_reports(store, items, warm=app.state.warm).as_dict()
     finally:
         app.state.write_lock.release()
