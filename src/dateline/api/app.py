@@ -41,8 +41,8 @@ def create_app(db: str | Path, *, api_keys_file: str | Path | None = None, host:
         for key_hash, name in hashes.items():
             store.add_api_key(key_hash, name)
 
-    app = FastAPI(title="Dateline", version=__version__, description=DESCRIPTION,
-                  docs_url="/api/docs", redoc_url=None)
+    # no /docs or /redoc: their pages load Swagger UI / ReDoc from a CDN, and Dateline stays offline
+    app = FastAPI(title="Dateline", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     stores = ThreadStores(db)
     app.state.stores = stores
     app.state.store = ThreadLocalStore(stores)  # what ``deps.get_store`` gives handlers

@@ -44,7 +44,7 @@ def serve(db, host, port, api_key_file, rate, max_bytes, log_level) -> None:
     def started(url: str) -> None:
         click.echo(f"Dateline serving {db}" + (" (a new, empty store: `dateline ingest` fills it)" if new else ""))
         click.echo(f"  web UI   {url}/")
-        click.echo(f"  API      {url}/api/events   (OpenAPI: {url}/openapi.json, docs: {url}/api/docs)")
+        click.echo(f"  API      {url}/api/events   (OpenAPI: {url}/openapi.json)")
         if not api_key_file:
             click.echo("  writing  off: start with --api-key-file to accept POST /api/reports")
 
