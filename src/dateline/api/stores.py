@@ -40,5 +40,16 @@ class ThreadLocalStore:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stores.get(), name)
 
+    # The thread's store stays open for the thread's next request: closing it here would take it
+    # from under whatever that thread runs next, so ``close`` and ``with`` do nothing.
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "ThreadLocalStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
     def __repr__(self) -> str:
         return f"ThreadLocalStore({self._stores.db!r})"
