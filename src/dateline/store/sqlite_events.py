@@ -25,6 +25,9 @@ from dateline.store.sqlite_search import match_expression
 from dateline.store.sqlite_tx import transaction
 
 _HEADLINE_CHARS = 140
+# an event's summary without its record: sorting whole rows, records (kilobytes of JSON) included,
+# made a page of the event list 70 ms instead of 1 ms at 700 events
+_SUMMARY = "id, story_id, first_day, last_day, headline, headline_article, place, languages, sources, articles"
 
 
 class EventTables:
@@ -185,7 +188,7 @@ class EventTables:
             where.append("(COALESCE(last_day, '') < ? OR (COALESCE(last_day, '') = ? AND "
                          "(articles < ? OR (articles = ? AND id > ?))))")
             params += [day, day, articles, articles, event_id]
-        sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
+        sql = (f"SELECT {_SUMMARY} FROM events WHERE {' AND '.join(where)} "
                "ORDER BY COALESCE(last_day, '') DESC, articles DESC, id")
         if flt.limit is not None:
             sql += " LIMIT ?"
@@ -193,12 +196,12 @@ class EventTables:
         return [_summary(r) for r in self._db.execute(sql, params)]
 
     def event_summary(self, event_id: str) -> EventSummary | None:
-        row = self._db.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+        row = self._db.execute(f"SELECT {_SUMMARY} FROM events WHERE id = ?", (event_id,)).fetchone()
         return _summary(row) if row else None
 
     def entity_events(self, entity_id: str, limit: int = 500) -> list[EventSummary]:
         rows = self._db.execute(
-            "SELECT * FROM events WHERE id IN (SELECT p.event_id FROM mentions m JOIN placements p "
+            f"SELECT {_SUMMARY} FROM events WHERE id IN (SELECT p.event_id FROM mentions m JOIN placements p "
             "ON p.article_id = m.article_id WHERE m.entity_id = ?) "
             "ORDER BY COALESCE(last_day, '') DESC, articles DESC, id LIMIT ?", (entity_id, limit))
         return [_summary(r) for r in rows]
