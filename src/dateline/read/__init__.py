@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -42,8 +42,9 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions = ReadOptions(),
 
 def read_data(origin: str, data: bytes, kind: Kind, options: ReadOptions, *, what: str = "file",
               meta: dict[str, str] | None = None, url: str | None = None,
-              content_type: str | None = None) -> Iterator[Item]:
-    """Parse bytes whose kind is known; ``what`` ("file", "response", "input") names them in reasons."""
+              content_type: str | None = None, skip: Callable[[str], bool] | None = None) -> Iterator[Item]:
+    """Parse bytes whose kind is known; ``what`` ("file", "response", "input") names them in reasons;
+    ``skip``: feed items whose key (``read.feed.item_key``) it accepts are left out."""
     meta = meta or {}
     if kind == "binary":
         detail = f" ({content_type})" if content_type else ""
@@ -56,7 +57,7 @@ def read_data(origin: str, data: bytes, kind: Kind, options: ReadOptions, *, wha
         header = content_type
         if content_type and "charset" in meta:  # feedparser weighs it against the XML declaration
             header = f"{content_type}; charset={meta['charset']}"
-        yield from read_feed(origin, data, options, url=url, content_type=header, what=what)
+        yield from read_feed(origin, data, options, url=url, content_type=header, what=what, skip=skip)
     else:
         yield from read_jsonl_bytes(origin, data, options, what)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urljoin
@@ -29,7 +29,8 @@ FULL_CONTENT_CHARS = 400  # less text than this in content:encoded is a teaser, 
 
 
 def read_feed(origin: str, data: bytes, options: ReadOptions, *, url: str | None = None,
-              content_type: str | None = None, what: str = "file") -> Iterator[RawDocument | Rejection]:
+              content_type: str | None = None, what: str = "file",
+              skip: Callable[[str], bool] | None = None) -> Iterator[RawDocument | Rejection]:
     """Documents for the items of the feed in ``data``; ``url`` (if fetched) resolves relative links."""
     if not data.strip():
         yield Rejection(origin, f"empty {what}")
@@ -64,6 +65,8 @@ def read_feed(origin: str, data: bytes, options: ReadOptions, *, url: str | None
         return
     feed = parsed.feed
     for n, entry in enumerate(parsed.entries, start=1):
+        if skip is not None and skip(item_key(entry, url)):
+            continue  # the watcher saw it in an earlier poll: its linked page is not fetched again
         try:
             yield from _item(entry, feed, f"{origin}#item {n}", url, options)
         except Exception as e:  # one odd item must not stop the others
@@ -123,6 +126,12 @@ def _item(entry: Any, feed: Any, fallback_origin: str, base: str | None,
         yield _inline(origin, best_inline, best_type, meta)
     else:
         yield Rejection(origin, "feed item has no text and no link to fetch")
+
+
+def item_key(entry: Any, base: str | None = None) -> str:
+    """What names an item across polls: its guid / atom id, else its link, else its title."""
+    link = _str(entry.get("link"))
+    return _str(entry.get("id")) or (urljoin(base, link) if link and base else link) or _str(entry.get("title"))
 
 
 def _has_substance(entry: Any) -> bool:

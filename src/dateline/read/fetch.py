@@ -40,17 +40,24 @@ class Fetched:
     data: bytes
     content_type: str | None  # media type only, lower case, e.g. "text/html"
     charset: str | None  # from the Content-Type header, if it names one
+    status: int = 200  # 304: not modified since the validators sent (``data`` is empty)
+    etag: str | None = None
+    last_modified: str | None = None
 
 
-def fetch(url: str, options: ReadOptions = ReadOptions()) -> Fetched:
-    """GET ``url`` following up to five redirects, or raise FetchError saying why not."""
+def fetch(url: str, options: ReadOptions = ReadOptions(), *, etag: str | None = None,
+          last_modified: str | None = None) -> Fetched:
+    """GET ``url`` following up to five redirects, or raise FetchError saying why not. With
+    ``etag`` / ``last_modified`` (validators of an earlier answer) the GET is conditional: an
+    unchanged resource comes back with status 304 and no data."""
+    conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
     deadline = time.monotonic() + options.timeout
     current = url
     with httpx.Client(
         trust_env=False,  # no proxies or .netrc from the environment
         follow_redirects=False,  # every hop is checked here
         timeout=httpx.Timeout(options.timeout),
-        headers={"User-Agent": USER_AGENT},
+        headers={"User-Agent": USER_AGENT, **conditional},
     ) as client:
         for _ in range(MAX_REDIRECTS + 1):
             host, port, addresses = _check(current, options)
@@ -61,6 +68,10 @@ def fetch(url: str, options: ReadOptions = ReadOptions()) -> Fetched:
                     raise FetchError(f"HTTP {response.status_code} redirect without a Location header")
                 current = urljoin(current, location.strip())
                 continue
+            if response.status_code == 304 and conditional:
+                return Fetched(url=url, final_url=current, data=b"", content_type=None, charset=None, status=304,
+                               etag=response.headers.get("etag") or etag,
+                               last_modified=response.headers.get("last-modified") or last_modified)
             if response.status_code >= 300:
                 raise FetchError(f"HTTP {response.status_code} {_phrase(response)}".rstrip())
             content_type = response.headers.get("content-type")
@@ -70,6 +81,8 @@ def fetch(url: str, options: ReadOptions = ReadOptions()) -> Fetched:
                 data=data,
                 content_type=content_type.split(";")[0].strip().lower() if content_type else None,
                 charset=response.charset_encoding,
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
             )
     raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})")
 

@@ -322,8 +322,8 @@ class Store(ABC):
         """In one transaction: keep the feed's state and mark its ``(item key, article id)`` seen."""
 
     @abstractmethod
-    def seen_items(self, feed_url: str, keys: Iterable[str]) -> set[str]:
-        """Those of ``keys`` (an item's guid or link) seen in an earlier poll of the feed."""
+    def seen_items(self, feed_url: str, keys: Iterable[str] | None = None) -> set[str]:
+        """Those of ``keys`` (an item's guid or link; all when None) seen in an earlier poll of the feed."""
 
     # -- API keys ---------------------------------------------------------------------------------
     @abstractmethod

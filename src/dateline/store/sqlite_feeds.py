@@ -32,7 +32,9 @@ class FeedTables:
                                  "article_id = COALESCE(excluded.article_id, feed_items.article_id)",
                                  [(state.url, key, article, now) for key, article in items])
 
-    def seen_items(self, feed_url: str, keys: Iterable[str]) -> set[str]:
+    def seen_items(self, feed_url: str, keys: Iterable[str] | None = None) -> set[str]:
+        if keys is None:
+            return {r[0] for r in self._db.execute("SELECT item_key FROM feed_items WHERE feed_url = ?", (feed_url,))}
         return {r[0] for r in rows_in(self._db, "SELECT item_key FROM feed_items WHERE feed_url = ? AND item_key IN ({marks})",
                                       list(keys), feed_url)}
 
