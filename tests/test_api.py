@@ -228,10 +228,26 @@ def test_openapi_lists_every_path(api: httpx.Client) -> None:
     doc = api.get("/openapi.json").json()
     assert set(doc["paths"]) >= {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}",
                                  "/api/entities", "/api/entities/{entity_id}", "/api/stories",
-                                 "/api/stories/{story_id}", "/api/search", "/api/reports"}
+                                 "/api/stories/{story_id}", "/api/search", "/api/reports", "/api/feeds"}
     assert "post" in doc["paths"]["/api/reports"]
     params = {p["name"] for p in doc["paths"]["/api/events"]["get"]["parameters"]}
     assert params >= {"lang", "since", "until", "place", "q", "story", "min_sources", "limit", "cursor", "format"}
+
+
+def test_feeds_show_the_watchers_state_failing_first(db: Path) -> None:
+    from dateline.store import FeedState, open_store
+
+    with open_store(db) as store:
+        store.save_feed(FeedState("https://a.example/ok.rss", added="2026-07-01T00:00:00Z", etag='"v1"', items=4),
+                        [("https://a.example/1", None)])
+        store.save_feed(FeedState("https://b.example/bad.rss", added="2026-07-01T00:00:00Z", failures=3,
+                                  last_error="HTTP 500"))
+    app = create_app(db, rate_per_minute=0)
+    with running(app) as url:
+        feeds = httpx.get(f"{url}/api/feeds", timeout=60).json()
+    assert [(f["url"], f["failing"]) for f in feeds] == [("https://b.example/bad.rss", True),
+                                                         ("https://a.example/ok.rss", False)]
+    assert feeds[0]["last_error"] == "HTTP 500" and feeds[1]["etag"] == '"v1"' and feeds[1]["items"] == 4
 
 
 # -- writing ------------------------------------------------------------------------------------

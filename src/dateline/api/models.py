@@ -93,6 +93,21 @@ class StoryDetail(Story):
     timeline: list[EventSummary]
 
 
+class Feed(Open):
+    url: str
+    added: str
+    etag: str | None
+    last_modified: str | None
+    last_polled: str | None
+    last_ok: str | None
+    last_new: str | None
+    next_poll: str | None
+    failures: int
+    last_error: str | None
+    items: int
+    failing: bool
+
+
 class SearchHit(Open):
     article: str
     title: str | None

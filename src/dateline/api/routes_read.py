@@ -22,6 +22,7 @@ from dateline.api.models import (
     EntityListed,
     EventDetail,
     EventPage,
+    Feed,
     SearchPage,
     Story,
     StoryDetail,
@@ -137,3 +138,8 @@ def search(store: StoreDep,
            q: Annotated[str, Query(min_length=1, description='words (all must match); "a phrase" as written')],
            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20, offset: Annotated[int, Query(ge=0)] = 0):
     return queries.search(store, q, limit=limit, offset=offset)
+
+
+@router.get("/feeds", response_model=list[Feed], summary="The sources `dateline watch` polls, failing ones first")
+def feeds(store: StoreDep):
+    return queries.list_feeds(store)

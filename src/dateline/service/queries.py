@@ -220,3 +220,9 @@ def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> dic
                         "published": a.published, "event": placed.event_id if placed else None,
                         "snippet": a.text[start:end], "snippet_start": start, "snippet_end": end})
     return {"query": query, "results": results, "offset": offset, "limit": limit}
+
+
+def list_feeds(store: Store) -> list[dict]:
+    """The watched sources and their state, failing ones first (the watcher reports them each round too)."""
+    rows = [{**asdict(s), "failing": s.failing} for s in store.feed_states().values()]
+    return sorted(rows, key=lambda r: (not r["failing"], r["url"]))

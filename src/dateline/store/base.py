@@ -142,6 +142,9 @@ class StorySummary:
     languages: tuple[str, ...]
 
 
+FAILING_AFTER = 3  # failures in a row before a feed is reported as failing
+
+
 @dataclass(frozen=True)
 class FeedState:
     """What the watcher keeps of one feed between polls (and across restarts)."""
@@ -157,6 +160,11 @@ class FeedState:
     failures: int = 0  # in a row; 0 after a good poll
     last_error: str | None = None
     items: int = 0  # items taken in from this feed, all polls together
+
+    @property
+    def failing(self) -> bool:
+        """Failed often enough in a row to be reported as failing (it is still polled, backing off)."""
+        return self.failures >= FAILING_AFTER
 
 
 class Store(ABC):

@@ -22,7 +22,7 @@ from dateline.read import ReadOptions
 from dateline.service.commands import take_reports
 from dateline.store import FeedState, Store
 from dateline.watch.poll import Polled, now_iso, poll
-from dateline.watch.schedule import FAILING_AFTER, HostGate, host_of
+from dateline.watch.schedule import HostGate, host_of
 
 
 @dataclass
@@ -103,7 +103,7 @@ class Watcher:
         report.not_modified = sum(r.not_modified for r in results)
         report.failed = len(problems)
         report.problems = tuple(problems)
-        report.failing = tuple(r.url for r in results if r.state.failures >= FAILING_AFTER)
+        report.failing = tuple(r.url for r in results if r.state.failing)
         report.seconds = time.perf_counter() - started
         return report
 

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h)?\s*$", re.IGNORECASE)
 MAX_BACKOFF_S = 3600.0
-FAILING_AFTER = 3  # failures in a row before a feed is reported as failing
 
 
 def parse_every(text: str) -> float:
