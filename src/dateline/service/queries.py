@@ -50,6 +50,27 @@ def all_events(store: Store, flt: EventFilter = EventFilter()) -> list[EventSumm
     return store.event_summaries(flt)
 
 
+def mapped_events(store: Store, flt: EventFilter = EventFilter(), *, limit: int = 1000) -> dict:
+    """The latest ``limit`` events the filter admits that have coordinates (their stored record's
+    place, from the gazetteer), how many others had none, whether more events matched, and the
+    places with their event counts, most events first."""
+    rows = store.event_summaries(replace(flt, limit=limit + 1))
+    events, unplaced = [], 0
+    places: dict[tuple, dict] = {}
+    for s in rows[:limit]:
+        place = (store.event_record(s.id) or {}).get("place") or {}
+        if place.get("lat") is None or place.get("lon") is None:
+            unplaced += 1
+            continue
+        events.append({**event_row(s), "lat": place["lat"], "lon": place["lon"],
+                       "place_name": place["name"], "country": place.get("country")})
+        key = (place["name"], place.get("country"), place["lat"], place["lon"])
+        places.setdefault(key, {"name": key[0], "country": key[1], "lat": key[2], "lon": key[3], "events": 0})
+        places[key]["events"] += 1
+    return {"events": events, "unplaced": unplaced, "more": len(rows) > limit,
+            "places": sorted(places.values(), key=lambda p: (-p["events"], p["name"]))}
+
+
 def event_sort_key(s: EventSummary) -> tuple[str, int, str]:
     return (s.last_day or "", s.articles, s.id)
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+from math import sqrt
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from dateline.api.deps import get_store
 from dateline.service import queries
@@ -39,18 +43,62 @@ def _or_error(request: Request, build):
         return error_page(request, exc.status, exc.message)
 
 
+def _filters(lang, since, until, place, q, min_sources) -> tuple[EventFilter, dict]:
+    """The feed's filters (the map takes the same): the store's filter and the form's values."""
+    flt = EventFilter(lang=lang or None, since=since or None, until=until or None, place=place or None,
+                      query=q or None, min_sources=max(1, min_sources))
+    return flt, {"lang": lang or "", "since": since or "", "until": until or "", "place": place or "",
+                 "q": q or "", "min_sources": min_sources}
+
+
+def _languages(store: Store) -> list[str]:
+    """The language chips: those of the latest events."""
+    return sorted({code for e in queries.list_events(store, limit=200)["events"] for code in e["languages"]})
+
+
 @router.get("/", response_class=HTMLResponse)
 def feed(request: Request, lang: str | None = None, since: str | None = None, until: str | None = None,
          place: str | None = None, q: str | None = None, min_sources: int = 1, cursor: str | None = None,
          store: Store = Depends(get_store)):
-    flt = EventFilter(lang=lang or None, since=since or None, until=until or None, place=place or None,
-                      query=q or None, min_sources=max(1, min_sources))
+    flt, f = _filters(lang, since, until, place, q, min_sources)
     def build():
         page = queries.list_events(store, flt, limit=50, cursor=cursor)
-        langs = sorted({code for e in queries.list_events(store, limit=200)["events"] for code in e["languages"]})
-        return _page(request, "feed.html", events=page["events"], next_cursor=page["next_cursor"], languages=langs,
-                     f={"lang": lang or "", "since": since or "", "until": until or "", "place": place or "",
-                        "q": q or "", "min_sources": min_sources})
+        return _page(request, "feed.html", events=page["events"], next_cursor=page["next_cursor"],
+                     languages=_languages(store), f=f)
+    return _or_error(request, build)
+
+
+MAP_LIMIT = 1000  # the latest events the map draws
+WORLD_SVG = Path(__file__).resolve().parent / "static" / "world-110m.svg"
+
+
+@cache
+def world_outlines() -> Markup:
+    """The shipped outlines' group of paths, already in the map's coordinates, to inline in its SVG."""
+    svg = WORLD_SVG.read_text(encoding="utf-8")
+    return Markup(svg[svg.index("<g"):svg.rindex("</g>") + len("</g>")])
+
+
+def _dot(e: dict) -> dict:
+    """Equirectangular like the outlines (x = lon + 180, y = 90 - lat); the area grows with the sources."""
+    where = ", ".join(p for p in (e["place_name"], e["country"]) if p)
+    return {"id": e["id"], "cx": round(e["lon"] + 180, 2), "cy": round(90 - e["lat"], 2),
+            "r": round(min(1.2 + 0.8 * sqrt(e["sources"]), 6), 2),
+            "label": " · ".join(p for p in (e["headline"] or e["id"], where, e["first_day"]) if p)}
+
+
+@router.get("/map", response_class=HTMLResponse)
+def world_map(request: Request, lang: str | None = None, since: str | None = None, until: str | None = None,
+              place: str | None = None, q: str | None = None, min_sources: int = 1,
+              store: Store = Depends(get_store)):
+    flt, f = _filters(lang, since, until, place, q, min_sources)
+    def build():
+        m = queries.mapped_events(store, flt, limit=MAP_LIMIT)
+        kept = {k: v for k, v in f.items() if v and k != "place" and not (k == "min_sources" and v == 1)}
+        places = [{**p, "href": "/?" + urlencode({**kept, "place": p["name"]})} for p in m["places"]]
+        dots = sorted((_dot(e) for e in m["events"]), key=lambda d: -d["r"])  # small dots on top of big ones
+        return _page(request, "map.html", outlines=world_outlines(), dots=dots, places=places,
+                     unplaced=m["unplaced"], more=m["more"], limit=MAP_LIMIT, languages=_languages(store), f=f)
     return _or_error(request, build)
 
 
