@@ -16,6 +16,7 @@ from dateline.api.deps import reader
 from dateline.api.errors import install_error_handlers
 from dateline.api.limits import DEFAULT_MAX_BODY, DEFAULT_RATE, RateLimiter
 from dateline.api.stores import ThreadLocalStore, ThreadStores
+from dateline.service import queries
 from dateline.store import open_store
 
 log = logging.getLogger("dateline.api")
@@ -53,6 +54,9 @@ def create_app(db: str | Path, *, api_keys_file: str | Path | None = None, host:
     app.state.warm = None  # the pipeline's Warm, made by the first write request (routes_write)
     app.state.write_lock = threading.Lock()
     app.state.html_error_page = None
+
+    # in the background: the server answers at once, and the first event page finds it done
+    threading.Thread(target=queries.warm_up, name="warm-up", daemon=True).start()
 
     install_error_handlers(app)
     app.include_router(routes_read.router)

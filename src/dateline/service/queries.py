@@ -101,6 +101,16 @@ class EventParts:
     comparison: Comparison
 
 
+def warm_up() -> None:
+    """Load now what the first event page would (the framing and comparison code, the gazetteer
+    and its name-length index: about 1.3 s), so that no reader waits for it."""
+    import dateline.compare  # noqa: F401
+    import dateline.frame.record  # noqa: F401
+    from dateline.link import gazetteer
+
+    gazetteer.load().longest_name("a")
+
+
 def event_parts(store: Store, event_id: str) -> EventParts:
     """One event whole: its summary, its record (PLOVER type, actors, place, date, each with the
     sentences behind it), its members in arrival order with why each joined, and the comparison
