@@ -12,8 +12,10 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress
+from operator import attrgetter
 
-from dateline.claims.words import Word, words
+from dateline.claims.words import Word, tokens, words
 
 DATA = "news-concepts.json"
 # Groups whose concepts are not facts of their own: attribution verbs, and background words
@@ -47,6 +49,8 @@ class Match:
 class TermIndex:
     """Terms of one section and language, indexed by what their first word can start with."""
 
+    _MAX_CACHED = 200_000  # words whose candidate terms are kept
+
     def __init__(self, terms: list[Term]) -> None:
         self.exact: dict[str, list[Term]] = {}
         self.prefix: dict[str, list[Term]] = {}
@@ -56,6 +60,19 @@ class TermIndex:
                 self.exact.setdefault(word, []).append(t)
             else:
                 self.prefix.setdefault(word[:3], []).append(t)
+        # the prefix terms by their whole first word, and the lengths of those: a word's
+        # prefix terms are those under its first n letters, for each such length n (a first
+        # word of fewer than three letters, which ``prefix`` files under itself, only when it
+        # is the whole word)
+        self._prefix_by_part: dict[str, list[Term]] = {}
+        for t in terms:
+            word, exact = t.parts[0]
+            if not exact:
+                self._prefix_by_part.setdefault(word, []).append(t)
+        self._prefix_lengths = tuple(sorted({len(w) for w in self._prefix_by_part}))
+        # word -> the terms its first word matches, longest first, as
+        # ((length, sorted keys of one-word terms or None, ((key, other parts), ...)), ...)
+        self._by_word: dict[str, tuple] = {}
 
     def at(self, ws: list[Word], i: int) -> list[Term]:
         w = ws[i].norm
@@ -63,21 +80,73 @@ class TermIndex:
         found += [t for t in self.prefix.get(w[:3], ()) if t.match_at(ws, i)]
         return found
 
+    def _candidates(self, w: str) -> tuple:
+        cands = self._by_word.get(w)
+        if cands is None:
+            terms = list(self.exact.get(w, ()))
+            for n in self._prefix_lengths:
+                if n > len(w):
+                    break
+                if n >= 3 or n == len(w):
+                    terms += self._prefix_by_part.get(w[:n], ())
+            by_len: dict[int, list[Term]] = {}
+            for t in terms:
+                by_len.setdefault(len(t.parts), []).append(t)
+            cands = tuple((n, tuple(sorted({t.key for t in by_len[n]})) if n == 1 else None,
+                           tuple((t.key, t.parts[1:]) for t in by_len[n]))
+                          for n in sorted(by_len, reverse=True))
+            if len(self._by_word) >= self._MAX_CACHED:
+                self._by_word.clear()
+            self._by_word[w] = cands
+        return cands
+
     def find(self, ws: list[Word]) -> list[Match]:
         """Longest match at each position wins (``forza di pace`` is not also ``pace``); ties
         keep every key; matching resumes after it."""
+        return self.find_tokens(list(map(_NORM, ws)), list(map(_START, ws)), list(map(_END, ws)))
+
+    def find_tokens(self, norms: list[str], starts: list[int], ends: list[int]) -> list[Match]:
+        """:meth:`find` over words given as :func:`dateline.claims.words.tokens` gives them."""
         out: list[Match] = []
-        i = 0
-        while i < len(ws):
-            terms = self.at(ws, i)
-            if not terms:
-                i += 1
+        size = len(norms)
+        at = list(map(self._by_word.get, norms))
+        if None in at:  # words not seen before
+            at = [self._candidates(w) if c is None else c for w, c in zip(norms, at)]
+        i = 0  # where matching resumes
+        for k in compress(range(size), at):  # only where some term starts
+            if k < i:
                 continue
-            n = max(len(t.parts) for t in terms)
-            for key in sorted({t.key for t in terms if len(t.parts) == n}):
-                out.append(Match(key, i, i + n, ws[i].start, ws[i + n - 1].end))
-            i += n
+            n = 0
+            for n, single, terms in at[k]:
+                if k + n > size:
+                    continue
+                if single is not None:
+                    keys = single
+                    break
+                keys = sorted({key for key, rest in terms if _rest_matches(rest, norms, k + 1)})
+                if keys:
+                    break
+            else:
+                continue
+            start, end = starts[k], ends[k + n - 1]
+            for key in keys:
+                out.append(Match(key, k, k + n, start, end))
+            i = k + n
         return out
+
+
+_NORM = attrgetter("norm")
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
+def _rest_matches(parts: tuple[tuple[str, bool], ...], norms: list[str], i: int) -> bool:
+    for part, exact in parts:
+        norm = norms[i]
+        if not (norm == part if exact else norm.startswith(part)):
+            return False
+        i += 1
+    return True
 
 
 def _parts(stem: str, prefix_ok: bool) -> tuple[tuple[str, bool], ...]:
@@ -109,6 +178,10 @@ class Lexicon:
 
     def find_concepts(self, ws: list[Word], lang: str | None) -> list[Match]:
         return _index("concepts", _lang(lang)).find(ws)
+
+    def find_concepts_in(self, text: str, start: int, end: int, lang: str | None) -> list[Match]:
+        """``find_concepts(words(text, start, end), lang)``, without making the words."""
+        return _index("concepts", _lang(lang)).find_tokens(*tokens(text, start, end))
 
     def find_roles(self, ws: list[Word], lang: str | None) -> list[Match]:
         return _index("roles", _lang(lang)).find(ws)

@@ -6,10 +6,11 @@ is counted (a concept key of the lexicon: killed, wounded, arrested ...)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from dateline.claims.lexicon import load
 from dateline.claims.records import Claim
-from dateline.claims.words import words
+from dateline.claims.words import first_words, last_words
 from dateline.models import Sentence
 
 _NUM = r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
@@ -48,6 +49,8 @@ _MONEY_AFTER = re.compile(
 _PERCENTAGE = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?(?P<unit>{_PERCENT})(?!\w)", re.IGNORECASE)
 _COUNT = re.compile(rf"(?<![\w.,:/-])(?P<num>{_NUM})(?![\d%])(?:\s(?:\w+\s)?(?P<noun>{_PEOPLE}))?(?!\w)",
                     re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_SYMBOL_BEFORE = len("US$ ")  # the most a _MONEY_BEFORE match starts before its number's first digit
 _CONTEXT_WORDS = 4  # words either side searched for what a count counts
 
 
@@ -80,8 +83,8 @@ def _currency(word: str) -> str:
 def _counted(text: str, sent: Sentence, start: int, end: int, lang: str | None) -> tuple[str | None, int]:
     """The casualty concept nearest the number (``killing 6 civilians and wounding 12``: 6 are
     killed), and where the match ends when it directly follows (``12 morti``), else ``end``."""
-    before = words(text, sent.start, start)[-_CONTEXT_WORDS:]
-    after = words(text, end, sent.end)[:_CONTEXT_WORDS]
+    before = last_words(text, sent.start, start, _CONTEXT_WORDS)
+    after = first_words(text, end, sent.end, _CONTEXT_WORDS)
     lex = load()
     best: tuple[int, int, str, int] | None = None  # (distance, side, key, end)
     for side, ws in ((1, after), (0, before)):
@@ -104,13 +107,34 @@ def number_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], l
     """``taken``: spans already explained (dates, times) where digits are not quantities."""
     claims: list[Claim] = []
     for sent in sentences:
-        claims += _sentence_numbers(article_id, text, sent, lang, list(taken))
+        runs = [m.start() for m in _DIGITS.finditer(text, sent.start, sent.end)]
+        if runs:  # every pattern here needs a digit
+            # only what the sentence overlaps can be in the way of its numbers
+            used = [(ts, te) for ts, te in taken if ts < sent.end and sent.start < te]
+            claims += _sentence_numbers(article_id, text, sent, lang, used, runs)
     return claims
 
 
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, starts[0], end)`` for a pattern no match of which starts
+    elsewhere than at one of ``starts`` (ascending): tried there alone."""
+    resume = 0
+    for pos in starts:
+        if pos >= resume and (m := pattern.match(text, pos, end)):
+            yield m
+            resume = m.end()
+
+
 def _sentence_numbers(article_id: str, text: str, sent: Sentence, lang: str | None,
-                      used: list[tuple[int, int]]) -> list[Claim]:
+                      used: list[tuple[int, int]], runs: list[int] | None = None) -> list[Claim]:
+    """``runs``: where the sentence's runs of digits start, when known. A number starts a
+    run (the patterns' lookbehinds exclude a digit, a word character, before it), and a
+    currency symbol stands at most ``_SYMBOL_BEFORE`` characters before the first."""
     claims: list[Claim] = []
+    if runs is None:
+        runs = [m.start() for m in _DIGITS.finditer(text, sent.start, sent.end)]
+        if not runs:
+            return claims
 
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in used)
@@ -122,15 +146,16 @@ def _sentence_numbers(article_id: str, text: str, sent: Sentence, lang: str | No
         detail = {"number": value, "unit": unit, "counted": counted, "noun": what}
         claims.append(Claim(article_id, "number", _fmt(value), m.start(), end, sent.start, sent.end, detail=detail))
 
-    for pattern in (_MONEY_BEFORE, _MONEY_AFTER):
-        for m in pattern.finditer(text, sent.start, sent.end):
+    money_before = _MONEY_BEFORE.finditer(text, max(sent.start, runs[0] - _SYMBOL_BEFORE), sent.end)
+    for found in (money_before, _matches_at(_MONEY_AFTER, text, runs, sent.end)):
+        for m in found:
             if free(m.start(), m.end()):
                 cur = m.group("sym") if "sym" in m.groupdict() else m.group("cur")
                 add(m, parse_number(m.group("num"), _scale_of(m.group("scale"))), _currency(cur))
-    for m in _PERCENTAGE.finditer(text, sent.start, sent.end):
+    for m in _matches_at(_PERCENTAGE, text, runs, sent.end):
         if free(m.start(), m.end()):
             add(m, parse_number(m.group("num")), "percent")
-    for m in _COUNT.finditer(text, sent.start, sent.end):
+    for m in _matches_at(_COUNT, text, runs, sent.end):
         if not free(m.start(), m.end()):
             continue
         counted, end = _counted(text, sent, m.start(), m.end(), lang)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dateline.claims.records import Claim
 from dateline.claims.roles import roles_of
+from dateline.claims.spans import by_sentence
 from dateline.models import Mention, Sentence
 
 PARTICIPANT_TYPES = ("PER", "ORG")
@@ -18,8 +19,7 @@ def participant_claims(article_id: str, text: str, sentences: tuple[Sentence, ..
     claims: list[Claim] = []
     first: dict[str, tuple[Mention, Sentence]] = {}
     with_role: set[str] = set()
-    for sent in sentences:
-        ments = [m for m in mentions if sent.start <= m.start < sent.end]
+    for sent, ments in zip(sentences, by_sentence(mentions, [m.start for m in mentions], sentences)):
         for m in ments:
             if m.type not in PARTICIPANT_TYPES or not m.entity or in_source(m):
                 continue

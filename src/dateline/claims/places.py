@@ -10,7 +10,8 @@ report says a mission or office is, not where anything happened."""
 from __future__ import annotations
 
 from dateline.claims.records import Claim
-from dateline.claims.words import words
+from dateline.claims.spans import by_sentence
+from dateline.claims.words import last_words
 from dateline.models import Mention, Sentence
 
 _LOCATIVE = {
@@ -42,14 +43,16 @@ def _preps(lang: str | None) -> frozenset[str]:
 def place_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], lang: str | None,
                  mentions: list[Mention]) -> list[Claim]:
     preps = _preps(lang)
-    adjectives = [(m.start, m.end) for m in mentions if m.type in ("MISC", "NORP")]
-    qualifier = lambda start: text[start].islower() or any(s <= start < e for s, e in adjectives)  # noqa: E731
+    # offsets inside adjectives of nationality or region
+    adjectives = {i for m in mentions if m.type in ("MISC", "NORP") for i in range(m.start, m.end)}
+    qualifier = lambda start: text[start].islower() or start in adjectives  # noqa: E731
     claims = []
-    for sent in sentences:
-        for m in mentions:
-            if m.type != "LOC" or not m.entity or not (sent.start <= m.start < sent.end):
-                continue
-            prefix = words(text, sent.start, m.start)
+    places = [m for m in mentions if m.type == "LOC" and m.entity]
+    for sent, in_sentence in zip(sentences, by_sentence(places, [m.start for m in places], sentences)):
+        for m in in_sentence:
+            # the words before the name that the rules below look at: up to _BETWEEN between it
+            # and the preposition, and _SEAT_BEFORE before that
+            prefix = last_words(text, sent.start, m.start, _BETWEEN + 1 + _SEAT_BEFORE)
             first = max(0, len(prefix) - (_BETWEEN + 1))
             for i in range(len(prefix) - 1, first - 1, -1):
                 w = prefix[i]

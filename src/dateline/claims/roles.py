@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from dateline.claims.lexicon import load
-from dateline.claims.words import words
+from dateline.claims.words import last_words, tokens, words
 from dateline.models import Mention, Sentence
 
 # Articles that may stand between an apposition's comma and the name or its title.
@@ -113,7 +113,7 @@ def _apposition_after(text: str, sentence: Sentence, mention: Mention, lang: str
     if not all(w.lower() in _ARTICLES or w[0].isupper() for w in lead):
         return None
     s, e = _trimmed(text, matches[0].start, seg_end)
-    if len(words(text, s, e)) > _MAX_TITLE_WORDS:
+    if len(tokens(text, s, e)[0]) > _MAX_TITLE_WORDS:
         return None
     return Role(text[s:e], s, e, role_keys(text[s:e], lang), "apposition")
 
@@ -123,7 +123,7 @@ def _title_before(text: str, sentence: Sentence, head: int, lang: str | None) ->
     Haftar``, ``Verteidigungsminister Hans Müller``): words after the title must be lower-case
     (adjectives), so a name or a verb in between rules it out."""
     kept: list = []
-    for w in reversed(words(text, sentence.start, head)[-4:]):
+    for w in reversed(last_words(text, sentence.start, head, 4)):
         if text[w.end:(kept[0].start if kept else head)].strip():
             break
         kept.insert(0, w)
