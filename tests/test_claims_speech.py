@@ -53,3 +53,50 @@ def test_no_one_named():
 
 def test_sentence_without_speech():
     assert speech("The bridge was rebuilt in May.", "en") == []
+
+
+def _all_characters() -> str:
+    return "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+
+
+def test_cue_prefilter_misses_no_character():
+    """A sentence is matched for cues only where one of its words (lowered by str.lower()) starts
+    a cue: that is exact only if every character case-insensitive matching takes for a cue's
+    letter lowers to that letter, or is one of those that send a sentence to the full match."""
+    import re
+
+    from dateline.claims import speech as sp
+
+    letters = set()
+    for lang in (*sp._PREPOSITIONAL, None):
+        _, leads = sp._cue_tables(lang)
+        assert leads is not None
+        whole, prefixes = leads.whole, leads.prefixes
+        words = [*whole, *prefixes, *(w for rests in whole.values() for rest in rests for w, _ in rest)]
+        assert all(w and w == w.lower() and re.fullmatch(r"\w+", w) for w in words)
+        letters.update(c for w in words for c in w)
+    chars = _all_characters()
+    odd = set(sp._CASE_ODD_CHARS)
+    for letter in sorted(letters):
+        for c in re.findall(re.escape(letter), chars, re.IGNORECASE):
+            assert c.lower() == letter or c in odd, (letter, c)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The army SAID on Monday it had retreated."),
+    ("en", "Troops withdrew, as reported by AP."),
+    ("fr", "Le ministre a déclaré que le pont serait reconstruit."),
+    ("fr", "Le pont sera reconstruit, d’après l'AFP."),
+    ("ru", "Как сообщили в министерстве, мост восстановят."),
+    ("pl", "Most zostanie odbudowany, ПО ДАННЫМ ТАСС."),
+    ("pl", "Ktoś SAİD, że most zostanie odbudowany."),
+    ("en", "Nobody here, only words like sayings and toldo."),
+])
+def test_cue_prefilter_agrees_with_the_full_match(lang, text):
+    from dateline.claims import speech as sp
+    from dateline.models import Sentence
+
+    sent = Sentence(0, len(text))
+    tables, leads = sp._cue_tables(lang)
+    full = [m.span() for _, cues, _ in tables for m in cues.finditer(text, sent.start, sent.end)]
+    assert sp._may_have_cue(text, sent, leads) or not full

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 
 from dateline.claims.records import Claim
+from dateline.claims.spans import by_sentence
+from dateline.claims.words import tokens
 from dateline.models import Mention, Sentence
 
 # Cues whose source always follows them.
@@ -62,6 +66,136 @@ _PUNCT = re.compile(r"[,.;:!?“”«»„\"()\[\]]")
 def _cues(table: dict[str, str], lang: str | None) -> re.Pattern[str]:
     alts = table[lang] if lang in table else "|".join(table.values())
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _alternatives(alts: str) -> list[str]:
+    """``a|b(?:c|d)|e`` -> ``a``, ``b(?:c|d)``, ``e``: the top-level alternatives."""
+    out, depth, cur, i = [], 0, [], 0
+    while i < len(alts):
+        c = alts[i]
+        if c == "\\":
+            cur.append(alts[i:i + 2])
+            i += 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        if c == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def _lead(alt: str) -> tuple[tuple[str, bool], ...]:
+    """The words every match of the cue ``alt`` starts with, each with whether it is the whole
+    word (``as reported by`` -> as, reported, by; ``emphasi[sz]ed`` -> emphasi, a prefix;
+    ``сообщил[аи]?`` -> сообщил, a prefix; ``d['’]après`` -> d), lower-cased; () where the cue
+    opens with no plain letter."""
+    from re import _parser  # the patterns' own parser: what they mean is what re makes of them
+
+    lead: list[tuple[str, bool]] = []
+    word: list[str] = []
+    for op, av in _parser.parse(alt).data:
+        if op is _parser.LITERAL and _WORD_CHAR.match(chr(av)):
+            word.append(chr(av))
+            continue
+        if op is _parser.LITERAL and chr(av) == " " and word:
+            lead.append(("".join(word).lower(), True))
+            word = []
+            continue
+        # a sign that is no word character ends the word; anything else may go on with it
+        ends = (op is _parser.LITERAL and not _WORD_CHAR.match(chr(av))) or (
+            op is _parser.IN and all(o is _parser.LITERAL and not _WORD_CHAR.match(chr(v)) for o, v in av))
+        if word:
+            lead.append(("".join(word).lower(), ends))
+        return tuple(lead)
+    if word:  # the cue ends with the word: (?!\w) follows it
+        lead.append(("".join(word).lower(), True))
+    return tuple(lead)
+
+
+_WORD_CHAR = re.compile(r"\w")
+# Characters that case-insensitive matching takes for a letter of a cue although str.lower()
+# does not lower them to that one letter (İ lowers to two characters, ı and ſ match i and s, ᲀ
+# matches в): a sentence with one of them is always matched in full.
+# tests/test_claims_speech.py checks the list over every code point.
+_CASE_ODD_CHARS = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88"  # İ ı ſ, old Cyrillic ᲀ-ᲈ
+_CASE_ODD = re.compile(f"[{_CASE_ODD_CHARS}]")
+
+_Rests = tuple[tuple[tuple[str, bool], ...], ...]  # the words that must follow a first word, per cue
+
+
+class _Leads:
+    """How the cues of a language start: a first word with the words after it, or a prefix of
+    the first word."""
+
+    def __init__(self, whole: dict[str, list[tuple[tuple[str, bool], ...]]], prefixes: set[str]) -> None:
+        self.whole = {w: tuple(dict.fromkeys(rests)) for w, rests in whole.items()}
+        self.prefixes = tuple(sorted(prefixes))
+        self._rests: dict[str, _Rests] = {}  # word -> what must follow it, () where no cue starts so
+
+    def rests(self, word: str) -> _Rests:
+        found = self._rests.get(word)
+        if found is None:
+            found = self.whole.get(word, ())
+            if self.prefixes and word.startswith(self.prefixes):
+                found = ((), *found)
+            if len(self._rests) >= 100_000:
+                self._rests.clear()
+            self._rests[word] = found
+        return found
+
+
+@lru_cache(maxsize=64)
+def _cue_tables(lang: str | None) -> tuple[tuple[tuple[str, re.Pattern[str], bool], ...], _Leads | None]:
+    """The three cue patterns of a language, and how its cues start (None where some cue
+    opens otherwise than with a letter)."""
+    tables = []
+    whole: dict[str, list[tuple[tuple[str, bool], ...]]] = {}
+    prefixes: set[str] = set()
+    ok = True
+    for kind, table, fixed in (("source", _PREPOSITIONAL, True), ("source", _SOURCE_VERBS, False),
+                               ("speaker", _SPEAKER_VERBS, False)):
+        tables.append((kind, _cues(table, lang), fixed))
+        for alt in _alternatives(table[lang] if lang in table else "|".join(table.values())):
+            lead = _lead(alt)
+            if not lead:
+                ok = False
+            elif lead[0][1]:
+                whole.setdefault(lead[0][0], []).append(lead[1:])
+            else:
+                prefixes.add(lead[0][0])
+    return tuple(tables), (_Leads(whole, prefixes) if ok else None)
+
+
+def _may_have_cue(text: str, sentence: Sentence, leads: _Leads | None) -> bool:
+    """False where no cue can match in the sentence: none of its words starts one (a cue's
+    letters, lowered as str.lower() lowers them, are the start of the word it matches at)."""
+    if leads is None or _CASE_ODD.search(text, sentence.start, sentence.end):
+        return True
+    norms = tokens(text, sentence.start, sentence.end)[0]
+    at = list(map(leads._rests.get, norms))
+    if None in at:  # words not seen before
+        at = [leads.rests(w) if r is None else r for w, r in zip(norms, at)]
+    for i in compress(range(len(norms)), at):  # only words a cue starts with
+        for rest in at[i]:
+            if not rest or _words_follow(norms, i + 1, rest):
+                return True
+    return False
+
+
+def _words_follow(norms: list[str], i: int, rest: tuple[tuple[str, bool], ...]) -> bool:
+    if i + len(rest) > len(norms):
+        return False
+    for (word, whole), norm in zip(rest, norms[i:]):
+        if not (norm == word if whole else norm.startswith(word)):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -132,11 +266,13 @@ def attributions(text: str, sentence: Sentence, lang: str | None, mentions: list
                  quotes: list[tuple[int, int]]) -> list[Attribution]:
     """Attribution cues of one sentence outside its quotes, with the phrase each points at."""
     out: list[Attribution] = []
+    tables, leads = _cue_tables(lang)
+    if not _may_have_cue(text, sentence, leads):
+        return out
     inside = lambda i: any(s <= i < e for s, e in quotes)
     found = []
-    for kind, table, fixed in (("source", _PREPOSITIONAL, True), ("source", _SOURCE_VERBS, False),
-                               ("speaker", _SPEAKER_VERBS, False)):
-        for m in _cues(table, lang).finditer(text, sentence.start, sentence.end):
+    for kind, cues, fixed in tables:
+        for m in cues.finditer(text, sentence.start, sentence.end):
             if not inside(m.start()):
                 found.append((m.start(), m.end(), kind, fixed))
     found.sort(key=lambda f: (f[0], -f[1]))  # at one position the longer cue wins
@@ -183,9 +319,9 @@ def speech_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], l
                   mentions: list[Mention]) -> list[Claim]:
     quotes = quote_spans(text)
     claims = []
-    for sent in sentences:
-        in_sentence = [(s, e) for s, e in quotes if sent.start <= s < sent.end]
-        ments = [m for m in mentions if sent.start <= m.start < sent.end]
+    quotes_in = by_sentence(quotes, [s for s, _ in quotes], sentences)
+    mentions_in = by_sentence(mentions, [m.start for m in mentions], sentences)
+    for sent, in_sentence, ments in zip(sentences, quotes_in, mentions_in):
         attrs = attributions(text, sent, lang, ments, quotes)
         if not attrs and not in_sentence:
             continue
