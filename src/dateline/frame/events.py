@@ -49,12 +49,20 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
 
 def trigger_hits(text: str, lang: str | None) -> list[tuple[Hit, float]]:
     """Type hits with their weight: pattern length, divided by 1 + the sentence's index."""
+    return list(_trigger_hits(text, lang))
+
+
+@lru_cache(maxsize=64)  # framing a sentence asks twice where the model's type has no trigger
+def _trigger_hits(text: str, lang: str | None) -> tuple[tuple[Hit, float], ...]:
+    hits = _outermost(type_patterns(lang).find(text))
+    if not hits:
+        return ()
     starts = _sentence_starts(text)
     weighted = []
-    for hit in _outermost(type_patterns(lang).find(text)):
+    for hit in hits:
         sentence = sum(1 for s in starts if s <= hit.start) - 1
         weighted.append((hit, hit.words / (1.0 + sentence)))
-    return weighted
+    return tuple(weighted)
 
 
 def lexicon_scores(hits: list[tuple[Hit, float]]) -> dict[str, float]:
@@ -97,8 +105,11 @@ def classify_event(text: str, lang: str | None = "en", model: LinearModel | None
         best = int(probs.argmax())
         etype, score, method = model.classes[best], float(probs[best]), "model"
     elif any(scores.values()):
-        etype = max(PLOVER_TYPES, key=lambda t: (scores[t], -min((h.start for h, _ in hits if h.label == t),
-                                                                  default=len(text))))
+        first: dict[str, int] = {}  # where each type's first hit starts
+        for h, _ in hits:
+            if h.start < first.get(h.label, len(text) + 1):
+                first[h.label] = h.start
+        etype = max(PLOVER_TYPES, key=lambda t: (scores[t], -first.get(t, len(text))))
         score, method = scores[etype] / sum(scores.values()), "lexicon"
     else:
         return EventType(None, None, None, 0.0, None, None, None, "lexicon")
