@@ -70,6 +70,8 @@ class TermIndex:
             if not exact:
                 self._prefix_by_part.setdefault(word, []).append(t)
         self._prefix_lengths = tuple(sorted({len(w) for w in self._prefix_by_part}))
+        # what the first letters of a word with a prefix term must be
+        self._prefix_heads = frozenset(w[:self._prefix_lengths[0]] for w in self._prefix_by_part)
         # word -> the terms its first word matches, longest first, as
         # ((length, sorted keys of one-word terms or None, ((key, other parts), ...)), ...)
         self._by_word: dict[str, tuple] = {}
@@ -84,11 +86,12 @@ class TermIndex:
         cands = self._by_word.get(w)
         if cands is None:
             terms = list(self.exact.get(w, ()))
-            for n in self._prefix_lengths:
-                if n > len(w):
-                    break
-                if n >= 3 or n == len(w):
-                    terms += self._prefix_by_part.get(w[:n], ())
+            if self._prefix_lengths and w[:self._prefix_lengths[0]] in self._prefix_heads:
+                for n in self._prefix_lengths:
+                    if n > len(w):
+                        break
+                    if n >= 3 or n == len(w):
+                        terms += self._prefix_by_part.get(w[:n], ())
             by_len: dict[int, list[Term]] = {}
             for t in terms:
                 by_len.setdefault(len(t.parts), []).append(t)

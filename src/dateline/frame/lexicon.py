@@ -68,6 +68,8 @@ class PatternSet:
             elif word:
                 self._whole.setdefault(word, []).append((k, label, pattern, compiled))
         self._prefix_lengths = tuple(sorted({len(w) for w in self._prefixed}))
+        # what the first letters of a token with a prefix pattern must be
+        self._prefix_heads = frozenset(w[:self._prefix_lengths[0]] for w in self._prefixed)
         # token -> the patterns whose first word it matches, in index order, as
         # (label, pattern, number of words, the other words)
         self._by_token: dict[str, tuple[tuple[str, str, int, Pattern], ...]] = {}
@@ -76,10 +78,11 @@ class PatternSet:
         cands = self._by_token.get(token)
         if cands is None:
             found = list(self._whole.get(token, ()))
-            for n in self._prefix_lengths:
-                if n > len(token):
-                    break
-                found += self._prefixed.get(token[:n], ())
+            if self._prefix_lengths and token[:self._prefix_lengths[0]] in self._prefix_heads:
+                for n in self._prefix_lengths:
+                    if n > len(token):
+                        break
+                    found += self._prefixed.get(token[:n], ())
             found.sort(key=_FIRST)  # in index order
             cands = tuple((label, pattern, len(compiled), compiled[1:]) for _, label, pattern, compiled in found)
             if len(self._by_token) >= self._MAX_CACHED:
