@@ -181,6 +181,54 @@ MIGRATIONS: list[str] = [
         title, body, content='', tokenize='unicode61 remove_diacritics 2'
     );
     """,
+    # 6: a smaller store (docs/store.md, "Size"). The JSON it keeps (sentences, report frames,
+    #    event records, placements' evidence, the linker's and the clusterer's state) is packed as
+    #    zlib-compressed BLOBs (store/sqlite_blobs.py), in the same columns but for report_frames,
+    #    which names the article by its ingest position and keeps its rows in the order they were
+    #    written (frames come event by event, in no order of their articles: keyed by article, the
+    #    table's pages were split and a fifth of them left empty). Mentions and time expressions are keyed by their article's ingest
+    #    position, WITHOUT ROWID, and keep their text only when it is not the article's text at their
+    #    span (it always was, so far); a mention keeps its length, not its end, and its type and
+    #    source (``kind``, the JSON ``[type, source]``) and entity id as numbers from mention_keys;
+    #    ``extra`` holds ``[its own text or null, role, role_start, role_end]`` as JSON when it has
+    #    either (most have neither: NULL). The rows of schema 5 are converted, and their tables
+    #    dropped, by store/sqlite_upgrade.py inside the same transaction.
+    """
+    ALTER TABLE mentions RENAME TO mentions_v5;
+    ALTER TABLE times RENAME TO times_v5;
+    ALTER TABLE report_frames RENAME TO report_frames_v5;
+    CREATE TABLE mention_keys (
+        key   INTEGER PRIMARY KEY,
+        value TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE mentions (
+        article INTEGER NOT NULL REFERENCES articles(seq),
+        start   INTEGER NOT NULL,
+        length  INTEGER NOT NULL,
+        kind    INTEGER NOT NULL,
+        entity  INTEGER,
+        extra   TEXT,
+        PRIMARY KEY (article, start, length)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_by_entity ON mentions(entity);
+    CREATE TABLE times (
+        article     INTEGER NOT NULL REFERENCES articles(seq),
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        text        TEXT,
+        first       TEXT,
+        last        TEXT,
+        granularity TEXT NOT NULL,
+        anchor      TEXT,
+        PRIMARY KEY (article, start, end)
+    ) WITHOUT ROWID;
+    CREATE TABLE report_frames (
+        id      INTEGER PRIMARY KEY,
+        article INTEGER NOT NULL UNIQUE REFERENCES articles(seq),
+        version TEXT NOT NULL,
+        frame   BLOB NOT NULL
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -17,6 +17,7 @@ from dateline.store.sqlite_lock import WriterLock
 from dateline.store.sqlite_search import backfill, index_articles, search_seqs
 from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, rows_in, stored_article
 from dateline.store.sqlite_tx import transaction
+from dateline.store.sqlite_upgrade import upgrade_to_6
 
 
 class SchemaTooNewError(RuntimeError):
@@ -56,6 +57,9 @@ class SQLiteStore(AnalysisTables, EventTables, FeedTables, Store):
                 if number in _AFTER_MIGRATION:
                     _AFTER_MIGRATION[number](self._db)
                 self._db.execute(f"PRAGMA user_version = {number}")
+        if 0 < version < 6:
+            # schema 6 packed the rows of a store made before it: give the pages it freed back
+            self._db.execute("VACUUM")
 
     # -- writers ---------------------------------------------------------------------------
     def writing(self, timeout: float | None = None) -> AbstractContextManager[None]:
@@ -162,8 +166,9 @@ class SQLiteStore(AnalysisTables, EventTables, FeedTables, Store):
         self._db.close()
 
 
-# Python steps that complete a migration inside its transaction: 5 indexes the articles stored before it
-_AFTER_MIGRATION = {5: backfill}
+# Python steps that complete a migration inside its transaction: 5 indexes the articles stored
+# before it, 6 converts the rows of schema 5
+_AFTER_MIGRATION = {5: backfill, 6: upgrade_to_6}
 
 
 def _statements(script: str) -> list[str]:

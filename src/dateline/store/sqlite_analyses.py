@@ -7,9 +7,22 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from dateline.models import Analysis, Entity, Mention, Sentence, TimeExpression
+from dateline.models import Analysis, Entity, Mention, Sentence
 from dateline.store.base import EntityFilter, EntitySummary, StoredArticle
-from dateline.store.sqlite_rows import bump_version, entity_from_row, mention_from_row, rows_in, stored_article
+from dateline.store.sqlite_blobs import pack, pack_frame, unpack
+from dateline.store.sqlite_rows import (
+    MENTION_COLUMNS,
+    bump_version,
+    entity_from_row,
+    intern_keys,
+    mention_from_row,
+    mention_keys,
+    mention_row,
+    rows_in,
+    stored_article,
+    time_from_row,
+    time_row,
+)
 from dateline.store.sqlite_tx import transaction
 
 
@@ -40,58 +53,63 @@ class AnalysisTables:
                     (e.id, e.name, e.type, e.country, e.lat, e.lon, e.kind, e.source,
                      json.dumps({k: list(v) for k, v in e.aliases.items()}, ensure_ascii=False, sort_keys=True)),
                 )
+            keys = intern_keys(self._db, (v for an in analyses for m in an.mentions for v in mention_keys(m)))
             for an in analyses:
                 # re-analysis replaces; the report is framed again from the new analysis
-                for table in ("mentions", "times", "analyses", "report_frames"):
-                    self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (an.article_id,))
+                self._db.execute("DELETE FROM analyses WHERE article_id = ?", (an.article_id,))
                 self._db.execute(
                     "INSERT INTO analyses (article_id, sentences, analyzed_at) VALUES (?,?,?)",
-                    (an.article_id, json.dumps([[s.start, s.end] for s in an.sentences]), now),
+                    (an.article_id, pack(json.dumps([[s.start, s.end] for s in an.sentences])), now),
+                )
+                # the article is there: analyses.article_id references it
+                seq, text = self._db.execute("SELECT seq, text FROM articles WHERE id = ?", (an.article_id,)).fetchone()
+                for table in ("mentions", "times", "report_frames"):
+                    self._db.execute(f"DELETE FROM {table} WHERE article = ?", (seq,))
+                self._db.executemany(
+                    "INSERT INTO mentions (article, start, length, kind, entity, extra) VALUES (?,?,?,?,?,?)",
+                    [mention_row(seq, text, m, keys) for m in an.mentions],
                 )
                 self._db.executemany(
-                    "INSERT INTO mentions (article_id, start, end, text, type, entity_id, role, role_start, role_end, source) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [(an.article_id, m.start, m.end, m.text, m.type, m.entity, m.role, m.role_start, m.role_end, m.source)
-                     for m in an.mentions],
+                    "INSERT INTO times (article, start, end, text, first, last, granularity, anchor) VALUES (?,?,?,?,?,?,?,?)",
+                    [time_row(seq, text, t) for t in an.times],
                 )
-                self._db.executemany(
-                    "INSERT INTO times (article_id, start, end, text, first, last, granularity, anchor) VALUES (?,?,?,?,?,?,?,?)",
-                    [(an.article_id, t.start, t.end, t.text, t.first, t.last, t.granularity, t.anchor) for t in an.times],
-                )
+            # the linker's state is rewritten whole with every batch: level 1, the fastest
             self._db.executemany(
                 "INSERT INTO link_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                sorted(link_state.items()),
+                [(k, pack(v, 1)) for k, v in sorted(link_state.items())],
             )
             bump_version(self._db, "link")
 
     def analysis(self, article_id: str) -> Analysis | None:
-        row = self._db.execute("SELECT sentences FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._db.execute("SELECT n.sentences, a.seq, a.text FROM analyses n JOIN articles a ON a.id = n.article_id "
+                               "WHERE n.article_id = ?", (article_id,)).fetchone()
         if row is None:
             return None
-        mentions = tuple(mention_from_row(r) for r in self._db.execute(
-            "SELECT * FROM mentions WHERE article_id = ? ORDER BY start, end", (article_id,)))
-        times = tuple(
-            TimeExpression(start=r["start"], end=r["end"], text=r["text"], first=r["first"], last=r["last"],
-                           granularity=r["granularity"], anchor=r["anchor"])
-            for r in self._db.execute("SELECT * FROM times WHERE article_id = ? ORDER BY start, end", (article_id,))
-        )
-        sentences = tuple(Sentence(s, e) for s, e in json.loads(row["sentences"]))
+        seq, text = row["seq"], row["text"]
+        mentions = tuple(mention_from_row(r, text) for r in self._db.execute(
+            f"SELECT {MENTION_COLUMNS} WHERE m.article = ? ORDER BY m.start, m.length", (seq,)))
+        times = tuple(time_from_row(r, text) for r in self._db.execute(
+            "SELECT * FROM times WHERE article = ? ORDER BY start, end", (seq,)))
+        sentences = tuple(Sentence(s, e) for s, e in json.loads(unpack(row["sentences"])))
         return Analysis(article_id=article_id, sentences=sentences, mentions=mentions, times=times)
 
     def kept_frames(self, article_ids: list[str], version: str) -> dict[str, dict]:
-        return {r[0]: json.loads(r[1]) for r in rows_in(
-            self._db, "SELECT article_id, frame FROM report_frames WHERE version = ? AND article_id IN ({marks})",
-            article_ids, version)}
+        return {r[0]: json.loads(unpack(r[1])) for r in rows_in(
+            self._db, "SELECT a.id, f.frame FROM articles a JOIN report_frames f ON f.article = a.seq "
+            "WHERE f.version = ? AND a.id IN ({marks})", article_ids, version)}
 
     def keep_frames(self, frames: dict[str, dict], version: str) -> None:
         with transaction(self._db):
-            self._db.executemany(
-                "INSERT INTO report_frames (article_id, version, frame) VALUES (?,?,?) ON CONFLICT(article_id) "
-                "DO UPDATE SET version = excluded.version, frame = excluded.frame",
-                [(a, version, json.dumps(f, ensure_ascii=False)) for a, f in frames.items()])
+            for article_id, frame in frames.items():
+                cur = self._db.execute(
+                    "INSERT INTO report_frames (article, version, frame) SELECT seq, ?, ? FROM articles WHERE id = ? "
+                    "ON CONFLICT(article) DO UPDATE SET version = excluded.version, frame = excluded.frame",
+                    (version, pack_frame(json.dumps(frame, ensure_ascii=False)), article_id))
+                if not cur.rowcount:  # as the reference to articles(id) of schema 5 refused it
+                    raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: no article {article_id}")
 
     def link_state(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self._db.execute("SELECT key, value FROM link_state")}
+        return {r[0]: unpack(r[1]) for r in self._db.execute("SELECT key, value FROM link_state")}
 
     def entity(self, entity_id: str) -> Entity | None:
         row = self._db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
@@ -106,9 +124,9 @@ class AnalysisTables:
             where.append("instr(lower(e.name), lower(?)) > 0")
             params.append(flt.name)
         sql = (
-            "SELECT e.*, count(*) AS n_mentions, count(DISTINCT m.article_id) AS n_articles, "
-            "group_concat(DISTINCT a.lang) AS langs "
-            "FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id"
+            "SELECT e.*, count(*) AS n_mentions, count(DISTINCT m.article) AS n_articles, "
+            "group_concat(DISTINCT a.lang) AS langs FROM entities e JOIN mention_keys k ON k.value = e.id "
+            "JOIN mentions m ON m.entity = k.key JOIN articles a ON a.seq = m.article"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -128,10 +146,16 @@ class AnalysisTables:
         ]
 
     def entity_mentions(self, entity_id: str, limit: int | None = None) -> list[tuple[str, str | None, Mention]]:
-        sql = ("SELECT m.*, a.lang AS lang FROM mentions m JOIN articles a ON a.id = m.article_id "
-               "WHERE m.entity_id = ? ORDER BY a.seq, m.start")
+        sql = (f"SELECT m.article, a.id AS article_id, a.lang AS lang, {MENTION_COLUMNS} "
+               "JOIN articles a ON a.seq = m.article "
+               "WHERE m.entity = (SELECT key FROM mention_keys WHERE value = ?) ORDER BY m.article, m.start, m.length")
         params: list = [entity_id]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return [(r["article_id"], r["lang"], mention_from_row(r)) for r in self._db.execute(sql, params)]
+        rows = self._db.execute(sql, params).fetchall()
+        # each article's text once, to cut its mentions from (a window function or SQLite's substr
+        # over the joined text read it once a mention, two to three times slower)
+        texts = dict(rows_in(self._db, "SELECT seq, text FROM articles WHERE seq IN ({marks})",
+                             sorted({r["article"] for r in rows})))
+        return [(r["article_id"], r["lang"], mention_from_row(r, texts[r["article"]])) for r in rows]

@@ -20,6 +20,7 @@ from dateline.store.base import (
     StoredArticle,
     StorySummary,
 )
+from dateline.store.sqlite_blobs import pack, pack_evidence, pack_object, pack_record, unpack
 from dateline.store.sqlite_rows import bump_version, stored_article
 from dateline.store.sqlite_search import match_expression
 from dateline.store.sqlite_tx import transaction
@@ -59,7 +60,7 @@ class EventTables:
                     "INSERT OR REPLACE INTO placements (article_id, event_id, seq, basis, probability, evidence) "
                     "VALUES (?,?,?,?,?,?)",
                     (p.article_id, p.event_id, seq, p.basis, p.probability,
-                     json.dumps(p.evidence, ensure_ascii=False, sort_keys=True)))
+                     pack_evidence(json.dumps(p.evidence, ensure_ascii=False, sort_keys=True))))
                 touched.add(p.event_id)
             for gone, keep, probability in event_merges:
                 self._db.execute("UPDATE placements SET event_id = ? WHERE event_id = ?", (keep, gone))
@@ -84,11 +85,12 @@ class EventTables:
         if state.terms_reset:
             db.execute("DELETE FROM cluster_terms")
         if state.terms is not None:  # between resets ids only grow: a chunk is never rewritten
-            db.execute("INSERT INTO cluster_terms (first_id, terms) VALUES (?, ?)", (state.first_term, state.terms))
+            db.execute("INSERT INTO cluster_terms (first_id, terms) VALUES (?, ?)", (state.first_term, pack(state.terms)))
         db.executemany("DELETE FROM cluster_live WHERE layer = ?", [(layer,) for layer in state.reset])
         db.executemany("DELETE FROM cluster_live WHERE layer = ? AND idx = ?", state.gone)
         db.executemany("INSERT INTO cluster_live (layer, idx, state) VALUES (?, ?, ?) ON CONFLICT(layer, idx) "
-                       "DO UPDATE SET state = excluded.state", state.clusters)
+                       "DO UPDATE SET state = excluded.state",
+                       [(layer, idx, pack_object(text)) for layer, idx, text in state.clusters])
 
     def _refresh(self, event_id: str) -> None:
         """Recompute one event's summary from its members."""
@@ -116,7 +118,8 @@ class EventTables:
         # members come from placements, not a list of ids, which SQLite caps at 32,766 by default
         row = self._db.execute(
             "SELECT e.name, COUNT(*) AS n, e.kind = 'country' AS is_country FROM placements p "
-            "CROSS JOIN mentions m ON m.article_id = p.article_id CROSS JOIN entities e ON e.id = m.entity_id "
+            "CROSS JOIN articles a ON a.id = p.article_id CROSS JOIN mentions m ON m.article = a.seq "
+            "CROSS JOIN mention_keys k ON k.key = m.entity CROSS JOIN entities e ON e.id = k.value "
             "WHERE p.event_id = ? AND e.type = 'LOC' "
             "GROUP BY e.id ORDER BY is_country, n DESC, e.name LIMIT 1", (event_id,)).fetchone()
         return row[0] if row else None
@@ -136,12 +139,12 @@ class EventTables:
                     "UPDATE events SET record=?, stale=0, first_day=COALESCE(?, first_day), "
                     "last_day=COALESCE(?, last_day), place=COALESCE(?, place), "
                     "headline=COALESCE(?, headline), headline_article=COALESCE(?, headline_article) WHERE id=?",
-                    (json.dumps(r.record, ensure_ascii=False, sort_keys=True), r.first_day, r.last_day, r.place,
+                    (pack_record(json.dumps(r.record, ensure_ascii=False, sort_keys=True)), r.first_day, r.last_day, r.place,
                      r.headline, r.headline_article, r.event_id))
 
     def event_record(self, event_id: str) -> dict | None:
         row = self._db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
-        return json.loads(row[0]) if row and row[0] else None
+        return json.loads(unpack(row[0])) if row and row[0] else None
 
     def cluster_state(self) -> KeptClusterState | None:
         row = self._db.execute("SELECT value FROM cluster_state WHERE key = 'clusterer'").fetchone()
@@ -149,8 +152,8 @@ class EventTables:
             return None
         clusters: dict[str, list[str]] = {}
         for layer, state in self._db.execute("SELECT layer, state FROM cluster_live ORDER BY layer, idx"):
-            clusters.setdefault(layer, []).append(state)
-        terms = [r[0] for r in self._db.execute("SELECT terms FROM cluster_terms ORDER BY first_id")]
+            clusters.setdefault(layer, []).append(unpack(state))
+        terms = [unpack(r[0]) for r in self._db.execute("SELECT terms FROM cluster_terms ORDER BY first_id")]
         return KeptClusterState(bytes(row[0]), terms, clusters)
 
     def placement(self, article_id: str) -> PlacementRow | None:
@@ -201,8 +204,9 @@ class EventTables:
 
     def entity_events(self, entity_id: str, limit: int = 500) -> list[EventSummary]:
         rows = self._db.execute(
-            f"SELECT {_SUMMARY} FROM events WHERE id IN (SELECT p.event_id FROM mentions m JOIN placements p "
-            "ON p.article_id = m.article_id WHERE m.entity_id = ?) "
+            f"SELECT {_SUMMARY} FROM events WHERE id IN (SELECT p.event_id FROM mentions m JOIN articles a "
+            "ON a.seq = m.article JOIN placements p ON p.article_id = a.id "
+            "WHERE m.entity = (SELECT key FROM mention_keys WHERE value = ?)) "
             "ORDER BY COALESCE(last_day, '') DESC, articles DESC, id LIMIT ?", (entity_id, limit))
         return [_summary(r) for r in rows]
 
@@ -219,13 +223,19 @@ class EventTables:
 
     def articles_sharing_entities(self, article_id: str, limit: int = 200) -> list[str]:
         # rarer shared entities first: an entity in few articles says more than "Russia"
+        # df in the order of the entities' ids: each article's weight sums the same terms in the same order
+        row = self._db.execute("SELECT seq FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return []
         rows = self._db.execute(
-            "WITH mine AS (SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL), "
-            "df AS (SELECT m.entity_id, COUNT(DISTINCT m.article_id) AS n FROM mentions m JOIN mine USING (entity_id) "
-            "GROUP BY m.entity_id) "
-            "SELECT m.article_id, SUM(1.0 / df.n) AS w FROM mentions m JOIN df USING (entity_id) "
-            "WHERE m.article_id != ? GROUP BY m.article_id ORDER BY w DESC, m.article_id LIMIT ?",
-            (article_id, article_id, limit)).fetchall()
+            "WITH mine AS (SELECT DISTINCT entity FROM mentions WHERE article = ? AND entity IS NOT NULL), "
+            "df AS (SELECT k.value AS name, m.entity, COUNT(DISTINCT m.article) AS n FROM mine "
+            "JOIN mention_keys k ON k.key = mine.entity JOIN mentions m ON m.entity = mine.entity "
+            "GROUP BY k.value) "
+            "SELECT a.id, SUM(1.0 / df.n) AS w FROM df JOIN mentions m ON m.entity = df.entity "
+            "JOIN articles a ON a.seq = m.article "
+            "WHERE m.article != ? GROUP BY m.article ORDER BY w DESC, a.id LIMIT ?",
+            (row[0], row[0], limit)).fetchall()
         return [r[0] for r in rows]
 
     def story_summaries(self, limit: int | None = None, min_events: int = 1) -> list[StorySummary]:
@@ -268,7 +278,7 @@ def _sources(members: list[Article]) -> int:
 
 def _placement(row: sqlite3.Row) -> PlacementRow:
     return PlacementRow(row["article_id"], row["event_id"], row["basis"], row["probability"],
-                        json.loads(row["evidence"] or "{}"))
+                        json.loads(unpack(row["evidence"]) or "{}"))
 
 
 def _summary(r: sqlite3.Row) -> EventSummary:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
-from dateline.models import Article, Dateline, Entity, Mention
+from dateline.models import Article, Dateline, Entity, Mention, TimeExpression
 from dateline.store.base import StoredArticle
 
 _IN_CHUNK = 500  # ids per statement: SQLite caps the parameters of one statement (32,766 by default)
@@ -60,9 +61,66 @@ def stored_article(row: sqlite3.Row) -> StoredArticle:
 
 
 
-def mention_from_row(r: sqlite3.Row) -> Mention:
-    return Mention(start=r["start"], end=r["end"], text=r["text"], type=r["type"], entity=r["entity_id"],
-                   role=r["role"], role_start=r["role_start"], role_end=r["role_end"], source=r["source"])
+def intern_keys(db: sqlite3.Connection, values: Iterable[str | None]) -> dict[str, int]:
+    """The numbers ``mention_keys`` gives ``values`` (a mention's kind, its entity id), adding
+    those it lacks, inside the caller's transaction."""
+    wanted = sorted({v for v in values if v is not None})
+    db.executemany("INSERT OR IGNORE INTO mention_keys (value) VALUES (?)", [(v,) for v in wanted])
+    return {r[1]: r[0] for r in rows_in(db, "SELECT key, value FROM mention_keys WHERE value IN ({marks})", wanted)}
+
+
+def mention_keys(m: Mention) -> tuple[str, str | None]:
+    """The values of ``mention_keys`` that a ``mentions`` row of ``m`` names: its kind, its entity."""
+    return json.dumps([m.type, m.source], ensure_ascii=False), m.entity
+
+
+def mention_row(seq: int, text: str, m: Mention, keys: dict[str, int]) -> tuple:
+    """A ``mentions`` row: the mention's own text only when it is not the article's text at its span."""
+    for column, value in (("text", m.text), ("type", m.type), ("source", m.source)):
+        if value is None:
+            raise sqlite3.IntegrityError(f"NOT NULL constraint failed: mentions.{column}")
+    own = m.text == text[m.start:m.end]
+    extra = None
+    if not own or m.role is not None or m.role_start is not None or m.role_end is not None:
+        extra = json.dumps([None if own else m.text, m.role, m.role_start, m.role_end], ensure_ascii=False)
+    kind, entity = mention_keys(m)
+    return (seq, m.start, m.end - m.start, keys[kind], None if entity is None else keys[entity], extra)
+
+
+# a mention's columns, its kind and entity by name, from ``mentions m``
+MENTION_COLUMNS = ("m.start, m.length, m.extra, k.value AS kind, e.value AS entity FROM mentions m "
+                   "JOIN mention_keys k ON k.key = m.kind LEFT JOIN mention_keys e ON e.key = m.entity")
+
+
+@lru_cache(maxsize=4096)
+def _kind(value: str) -> tuple[str, str]:
+    type_, source = json.loads(value)
+    return type_, source
+
+
+def mention_from_row(r: sqlite3.Row, text: str) -> Mention:
+    """The mention of row ``r`` (:data:`MENTION_COLUMNS`) of the article whose text is ``text``."""
+    start = r["start"]
+    end = start + r["length"]
+    extra = r["extra"]
+    own, role, role_start, role_end = (text[start:end], None, None, None) if extra is None else json.loads(extra)
+    type_, source = _kind(r["kind"])
+    return Mention(start, end, text[start:end] if own is None else own, type_, r["entity"], role, role_start,
+                   role_end, source)
+
+
+def time_row(seq: int, text: str, t: TimeExpression) -> tuple:
+    """A ``times`` row: the expression's own text only when it is not the article's text at its span."""
+    if t.text is None:
+        raise sqlite3.IntegrityError("NOT NULL constraint failed: times.text")
+    return (seq, t.start, t.end, None if t.text == text[t.start:t.end] else t.text, t.first, t.last,
+            t.granularity, t.anchor)
+
+
+def time_from_row(r: sqlite3.Row, text: str) -> TimeExpression:
+    own = r["text"]
+    return TimeExpression(start=r["start"], end=r["end"], text=text[r["start"]:r["end"]] if own is None else own,
+                          first=r["first"], last=r["last"], granularity=r["granularity"], anchor=r["anchor"])
 
 
 def entity_from_row(r: sqlite3.Row) -> Entity:
