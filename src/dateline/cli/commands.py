@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from contextlib import contextmanager
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -50,6 +51,13 @@ def db_option(f):
     )(f)
 
 
+def workers_option(f):
+    return click.option(
+        "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+        help="Worker processes for the per-article stages (default: the machine's cores; 1: none).",
+    )(f)
+
+
 def _open(db: str | None) -> Store:
     try:
         return open_store(db or default_db())
@@ -86,8 +94,9 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @click.option("--no-analyze", is_flag=True, help="Only store; run `dateline analyze` later.")
+@workers_option
 def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch_size, as_json, no_progress,
-           no_analyze) -> None:
+           no_analyze, workers) -> None:
     """Read reports from files, directories, URLs, feeds or standard input (-), clean them,
     drop duplicates, store them, then analyse and link them and group them into events and
     stories (unless --no-analyze).
@@ -102,20 +111,22 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
 
     options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, timeout=timeout,
                           fetch_linked=not no_fetch_linked)
-    store = _open(db)
     show_progress = not no_progress and sys.stderr.isatty()
-    with store:
+    started = time.perf_counter()
+    with _workers(workers, models=not no_analyze) as pool, _open(db) as store:  # the pool first: see _workers
         with IngestProgress(enabled=show_progress) as progress:
             summary = run_ingest(inputs, store, options, batch_size=batch_size,
-                                 on_article=progress.advance, on_rejection=progress.rejected)
-        analyzed = None if no_analyze else _run_analyze(store, batch_size, show_progress)
-        clustered = None if no_analyze else _run_cluster(store, show_progress)
+                                 on_article=progress.advance, on_rejection=progress.rejected, workers=pool)
+        analyzed = None if no_analyze else _run_analyze(store, batch_size, show_progress, pool)
+        clustered = None if no_analyze else _run_cluster(store, show_progress, pool)
     if as_json:
         out = summary.as_dict()
         if analyzed is not None:
             out["analyzed"] = analyzed.as_dict()
         if clustered is not None:
-            out["clustered"] = clustered.as_dict()
+            out["clustered"], out["framed"] = clustered[0].as_dict(), clustered[1]
+        out["workers"] = pool.workers
+        out["total_seconds"] = round(time.perf_counter() - started, 2)
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         d = summary.as_dict()
@@ -126,7 +137,7 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
         if analyzed is not None:
             click.echo(analyzed.line())
         if clustered is not None:
-            click.echo(clustered.line())
+            click.echo(clustered[0].line())
         click.echo(f"store: {db or default_db()}")
     sys.exit(1 if summary.rejections else 0)
 
@@ -194,22 +205,35 @@ def _summary_dict(a: Article) -> dict:
 
 
 # -- analyze / entities -------------------------------------------------------------------------
-def _run_analyze(store: Store, batch_size: int, show_progress: bool):
+def _workers(workers: int | None, models: bool = True):
+    """The pool of worker processes for the per-article stages. Made before the store is opened
+    and its writer lock taken, so that no worker holds a copy of either; with ``models`` the
+    tagger and gazetteer are loaded first, once, and the forked workers share them."""
+    from dateline.pipeline import load_models
+    from dateline.pipeline.workers import Workers
+
+    return Workers(workers, preload=load_models if models else None)
+
+
+def _run_analyze(store: Store, batch_size: int, show_progress: bool, pool):
     from dateline.pipeline import analyze_pending
     from dateline.cli.progress import CountProgress
 
     with CountProgress("analyzing", enabled=show_progress) as progress:
-        return analyze_pending(store, batch_size=batch_size, on_article=progress.advance)
+        return analyze_pending(store, batch_size=batch_size, on_article=progress.advance, workers=pool)
 
 
-def _run_cluster(store: Store, show_progress: bool):
+def _run_cluster(store: Store, show_progress: bool, pool):
+    """Stages cluster (sequential: each placement depends on those before it) and frame; the
+    cluster summary, and the frame stage's events framed and seconds."""
     from dateline.pipeline import cluster_pending, frame_pending
     from dateline.cli.progress import CountProgress
 
     with CountProgress("clustering", enabled=show_progress) as progress:
         summary = cluster_pending(store, on_article=progress.advance)
-    frame_pending(store)  # the records give each event its date, place and headline
-    return summary
+    started = time.perf_counter()
+    framed = frame_pending(store, workers=pool)  # the records give each event its date, place and headline
+    return summary, {"events": framed, "seconds": round(time.perf_counter() - started, 2)}
 
 
 @main.command()
@@ -218,23 +242,24 @@ def _run_cluster(store: Store, show_progress: bool):
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @click.option("--no-cluster", is_flag=True, help="Only analyse; run `dateline cluster` later.")
-def analyze(db, batch_size, as_json, no_progress, no_cluster) -> None:
+@workers_option
+def analyze(db, batch_size, as_json, no_progress, no_cluster, workers) -> None:
     """Find sentences, entity mentions and time expressions in every article not yet analysed,
     link the mentions to entities across articles and languages, then place the articles in
     events and stories (unless --no-cluster)."""
     show = not no_progress and sys.stderr.isatty()
-    with _open(db) as store:
-        summary = _run_analyze(store, batch_size, show)
-        clustered = None if no_cluster else _run_cluster(store, show)
+    with _workers(workers) as pool, _open(db) as store:
+        summary = _run_analyze(store, batch_size, show, pool)
+        clustered = None if no_cluster else _run_cluster(store, show, pool)
     if as_json:
         out = summary.as_dict()
         if clustered is not None:
-            out["clustered"] = clustered.as_dict()
+            out["clustered"], out["framed"] = clustered[0].as_dict(), clustered[1]
         click.echo(json.dumps(out, indent=2))
         return
     click.echo(summary.line())
     if clustered is not None:
-        click.echo(clustered.line())
+        click.echo(clustered[0].line())
 
 
 @main.command()
@@ -286,11 +311,12 @@ def entity(entity_id, db, as_json) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
-def cluster_cmd(db, as_json, no_progress) -> None:
+@workers_option
+def cluster_cmd(db, as_json, no_progress, workers) -> None:
     """Place every analysed article not yet in an event: join an event or start one, and place
     new events in stories (also done by `ingest` and `analyze`)."""
-    with _open(db) as store:
-        summary = _run_cluster(store, not no_progress and sys.stderr.isatty())
+    with _workers(workers, models=False) as pool, _open(db) as store:
+        summary, _ = _run_cluster(store, not no_progress and sys.stderr.isatty(), pool)
     click.echo(json.dumps(summary.as_dict(), indent=2) if as_json else summary.line())
 
 

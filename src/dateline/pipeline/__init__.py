@@ -10,7 +10,7 @@ import importlib
 
 _STAGES = ("BATCH_SIZE", "AnalyzeSummary", "Analyzer", "ClusterSummary", "IngestSummary", "analyze_pending",
            "clean_document", "cluster_pending", "frame_pending", "gazetteer_mentions", "ingest", "ingest_documents", "kept_changes",
-           "load_clusterer", "Warm")
+           "load_clusterer", "load_models", "Warm")
 
 __all__ = list(_STAGES)
 

@@ -5,6 +5,8 @@ scipy: a second of every command's start)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from dateline.frame.members import ReportFrame, frame_report, frame_version
 from dateline.models import Analysis, Article, Entity
 from dateline.store import PlacementRow, Store, StoredArticle
@@ -26,14 +28,22 @@ def report_frames(store: Store, analysed: list[tuple[Article, Analysis]],
     """Each report framed (claims and lead): those the store keeps, the others framed now and
     added to ``fresh`` (JSON form, for the caller to keep). That is most of the cost of framing
     an event, and an event that grows is framed again with every new member."""
-    version = frame_version()
-    kept = store.kept_frames([a.id for a, _ in analysed], version)
-    out = []
-    for article, analysis in analysed:
-        if article.id in kept:
-            out.append(ReportFrame.from_dict(kept[article.id]))
-        else:
-            out.append(frame_report(article, analysis))
-            if fresh is not None:
-                fresh[article.id] = out[-1].as_dict()
-    return out
+    return frame_reports(store, [analysed], fresh)[0]
+
+
+def frame_reports(store: Store, events: list[list[tuple[Article, Analysis]]], fresh: dict[str, dict] | None = None,
+                  map_fn: Callable[..., Iterable[ReportFrame]] = map) -> list[list[ReportFrame]]:
+    """:func:`report_frames` of several events' members at once: the kept frames read in one
+    go, the others framed by ``map_fn`` (a pool's ordered map: framing one report needs nothing
+    but the report)."""
+    kept = store.kept_frames([a.id for members in events for a, _ in members], frame_version())
+    todo = {a.id: (a, an) for members in events for a, an in members if a.id not in kept}
+    framed = dict(zip(todo, map_fn(_frame_pair, todo.values())))
+    if fresh is not None:
+        fresh.update((article_id, frame.as_dict()) for article_id, frame in framed.items())
+    return [[framed[a.id] if a.id in framed else ReportFrame.from_dict(kept[a.id]) for a, _ in members]
+            for members in events]
+
+
+def _frame_pair(pair: tuple[Article, Analysis]) -> ReportFrame:
+    return frame_report(*pair)

@@ -23,7 +23,8 @@ from dateline.link import Linker, find_gazetteer_mentions, is_big_place, is_know
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
 from dateline.store import ClusterStateChanges, EventRecordRow, PlacementRow, Store, StoredArticle
-from dateline.pipeline.members import event_members, report_frames
+from dateline.pipeline.members import event_members, frame_reports
+from dateline.pipeline.workers import INLINE, Workers
 
 BATCH_SIZE = 200
 
@@ -39,6 +40,7 @@ class IngestSummary:
     rejections: list[Rejection] = field(default_factory=list)
     # each document that cleaned: (its origin, the article id, new | near_duplicate | duplicate)
     outcomes: list[tuple[str, str, str]] = field(default_factory=list)
+    seconds: float = 0.0
 
     @property
     def rejected(self) -> int:
@@ -54,6 +56,7 @@ class IngestSummary:
             "rejected": self.rejected,
             "rejected_by_reason": dict(sorted(reasons.items())),
             "rejections": [{"input": r.origin, "reason": r.reason} for r in self.rejections],
+            "seconds": round(self.seconds, 2),
         }
 
 
@@ -81,11 +84,12 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     on_article: Callable[[str], None] | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
+    workers: Workers = INLINE,
 ) -> IngestSummary:
     """Read, clean, deduplicate and store; one transaction per batch, so an interrupted run
     leaves whole batches only and running it again completes it."""
     return ingest_documents(read_inputs(inputs, options, stdin=stdin), store, batch_size=batch_size,
-                            on_article=on_article, on_rejection=on_rejection)
+                            on_article=on_article, on_rejection=on_rejection, workers=workers)
 
 
 def ingest_documents(
@@ -95,8 +99,12 @@ def ingest_documents(
     batch_size: int = BATCH_SIZE,
     on_article: Callable[[str], None] | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
+    workers: Workers = INLINE,
 ) -> IngestSummary:
-    """:func:`ingest` over documents already read (a feed's items, the API's reports)."""
+    """:func:`ingest` over documents already read (a feed's items, the API's reports).
+    ``workers`` clean and sign the documents; the near-duplicate index and the writes stay here,
+    in input order."""
+    started = time.perf_counter()
     summary = IngestSummary()
     index = NearDuplicateIndex()
     seen_seq = 0  # the store's signatures read up to this ingest position
@@ -144,20 +152,29 @@ def ingest_documents(
         if on_rejection:
             on_rejection(rejection)
 
-    for item in items:
-        if isinstance(item, Rejection):
-            reject(item)
-            continue
-        summary.read += 1
-        result = clean_document(item)
+    for was_read, result, sig in workers.map(prepared_document, items):
+        summary.read += was_read
         if isinstance(result, Rejection):
             reject(result)
             continue
-        cleaned.append((result, signature(result.text)))
+        cleaned.append((result, sig))
         if len(cleaned) >= batch_size:
             flush()
     flush()
+    summary.seconds = time.perf_counter() - started
     return summary
+
+
+def prepared_document(item: RawDocument | Rejection) -> tuple[bool, Article | Rejection, object]:
+    """The per-document half of ingest, which a worker runs: whether ``item`` was a document
+    read (not a rejection of the reader's), the article cleaned from it or why not, and its
+    near-duplicate signature."""
+    if isinstance(item, Rejection):
+        return False, item, None
+    result = clean_document(item)
+    if isinstance(result, Rejection):
+        return True, result, None
+    return True, result, signature(result.text)
 
 
 def _notify(callback: Callable[[str], None] | None, kind: str) -> None:
@@ -210,12 +227,40 @@ def _name_checks(lang: str | None) -> tuple[Callable[[str], bool], Callable[[str
     return (lambda name: is_known_name(name, lang)), (lambda name: is_big_place(name, lang))
 
 
+_TAGGER: CrfTagger | None = None
+
+
+def shared_tagger() -> CrfTagger:
+    """This process's tagger: the model opened once, its caches shared by every analyzer."""
+    global _TAGGER
+    if _TAGGER is None:
+        _TAGGER = CrfTagger()
+    return _TAGGER
+
+
+def load_models() -> None:
+    """Open the tagger's model and the gazetteer now (before workers are forked, to share them)."""
+    shared_tagger().tag("Rome", "it")
+    gazetteer_mentions("Rome", "it")
+    is_known_name("Rome", "it")
+
+
+def unlinked_analysis(article: Article) -> Analysis | str:
+    """The per-article half of stage analyze, which a worker runs: sentences, mentions (not yet
+    linked) and times; an error as text, so that one odd article fails alone."""
+    try:
+        lang = article.lang
+        return analyze_article(article, shared_tagger(), gazetteer_mentions(article.text, lang), *_name_checks(lang))
+    except Exception as exc:  # a bug on one odd article must not stop the others
+        return f"{type(exc).__name__}: {exc}"
+
+
 class Analyzer:
     """Stages analyze and link together: the tagger, the gazetteer and the linker's
     cross-document state. Feed it articles in order."""
 
     def __init__(self, link_state: dict | None = None) -> None:
-        self.tagger = CrfTagger()
+        self.tagger = shared_tagger()
         self.reset_links(link_state)
 
     def reset_links(self, link_state: dict | None) -> None:
@@ -233,6 +278,11 @@ class Analyzer:
         """The article's analysis with linked mentions, and the ids of the entities it touched."""
         lang = article.lang
         analysis = analyze_article(article, self.tagger, gazetteer_mentions(article.text, lang), *_name_checks(lang))
+        return self.link(article, analysis)
+
+    def link(self, article: Article, analysis: Analysis) -> tuple[Analysis, list[str]]:
+        """``analysis`` (of :func:`unlinked_analysis`) with its mentions linked, and the ids of
+        the entities it touched: the half of stage analyze that carries state between articles."""
         mentions, touched = self.linker.link_document(article.text, article.lang, list(analysis.mentions))
         return replace(analysis, mentions=tuple(mentions)), touched
 
@@ -246,10 +296,12 @@ def analyze_pending(
     batch_size: int = BATCH_SIZE,
     on_article: Callable[[int], None] | None = None,
     warm: Warm | None = None,
+    workers: Workers = INLINE,
 ) -> AnalyzeSummary:
     """Analyse and link every article without an analysis; one transaction per batch, the
     linker's cross-document state saved with each batch. ``warm``: the analyzer of an earlier
-    call, used again (its tagger loaded, its linker in step) unless another writer linked since."""
+    call, used again (its tagger loaded, its linker in step) unless another writer linked since.
+    ``workers`` tag the articles; linking them, in ingest order, stays here."""
     started = time.perf_counter()
     summary = AnalyzeSummary()
     warm = warm if warm is not None else Warm()
@@ -266,9 +318,12 @@ def analyze_pending(
                 break
             cursor = batch[-1].seq or cursor
             analyses, touched = [], set()
-            for stored in batch:
+            for stored, unlinked in zip(batch, workers.map(unlinked_analysis, [s.article for s in batch])):
+                if isinstance(unlinked, str):
+                    summary.failures.append(f"{stored.article.id}: {unlinked}")
+                    continue
                 try:
-                    analysis, ids = analyzer.analyze(stored.article)
+                    analysis, ids = analyzer.link(stored.article, unlinked)
                 except Exception as exc:  # a bug on one odd article must not stop the others
                     summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
                     continue
@@ -436,24 +491,27 @@ def kept_changes(clusterer: OnlineClusterer) -> ClusterStateChanges:
         clusters=tuple((layer, i, dump(state)) for layer, i, state in changes["clusters"]))
 
 
-def frame_pending(store: Store, *, batch_size: int = 200) -> int:
+def frame_pending(store: Store, *, batch_size: int = 200, workers: Workers = INLINE) -> int:
     """Build the record (stage frame) of every event whose members changed since its record was
-    built, and give the event's summary its date, place and headline. Returns events framed."""
+    built, and give the event's summary its date, place and headline. Returns events framed.
+    ``workers`` frame the reports (claims and lead) the store does not keep yet; the records are
+    built here."""
     done = 0
     while True:
         with store.writing():  # another writer may be framing the same events: one at a time
             stale = store.stale_events(limit=batch_size)
             if not stale:
                 return done
-            done += _frame_events(store, stale)
+            done += _frame_events(store, stale, workers)
 
 
-def _frame_events(store: Store, stale: list[str]) -> int:
+def _frame_events(store: Store, stale: list[str], workers: Workers) -> int:
     """Frame the ``stale`` events and store their records; returns how many."""
     rows, fresh = [], {}
-    for event_id in stale:
-        analysed, entities = event_members(store, event_id)
-        record = build_record(analysed, entities, reports=report_frames(store, analysed, fresh))
+    members = [event_members(store, event_id) for event_id in stale]
+    frames = frame_reports(store, [analysed for analysed, _ in members], fresh, workers.map)
+    for event_id, (analysed, entities), reports in zip(stale, members, frames):
+        record = build_record(analysed, entities, reports=reports)
         date, place, headline = record.date, record.place, record.headline
         if date is not None and date.granularity not in ("day", "week", "range"):
             date = None  # a year or month named in passing says little of when it happened

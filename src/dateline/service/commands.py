@@ -23,6 +23,7 @@ from dateline.pipeline import (
     frame_pending,
     ingest_documents,
 )
+from dateline.pipeline.workers import INLINE, Workers
 from dateline.store import Store
 
 
@@ -59,22 +60,25 @@ class Taken:
 
 def process_pending(store: Store, *, warm: Warm | None = None, batch_size: int = 200,
                     on_analyzed: Callable[[int], None] | None = None,
-                    on_clustered: Callable[[int], None] | None = None) -> Processed:
-    """Analyse, link, cluster and frame whatever is stored but not yet done."""
-    analyzed = analyze_pending(store, batch_size=batch_size, on_article=on_analyzed, warm=warm)
+                    on_clustered: Callable[[int], None] | None = None,
+                    workers: Workers = INLINE) -> Processed:
+    """Analyse, link, cluster and frame whatever is stored but not yet done; ``workers`` run
+    the per-article parts (clustering stays here: each placement depends on those before it)."""
+    analyzed = analyze_pending(store, batch_size=batch_size, on_article=on_analyzed, warm=warm, workers=workers)
     clustered = cluster_pending(store, on_article=on_clustered, warm=warm)
-    framed = frame_pending(store)  # the records give each event its date, place and headline
+    framed = frame_pending(store, workers=workers)  # the records give each event its date, place and headline
     return Processed(analyzed, clustered, framed)
 
 
 def take_reports(store: Store, items: Iterable[RawDocument | Rejection], *, warm: Warm | None = None,
                  process: bool = True, batch_size: int = 200,
-                 on_rejection: Callable[[Rejection], None] | None = None) -> Taken:
+                 on_rejection: Callable[[Rejection], None] | None = None,
+                 workers: Workers = INLINE) -> Taken:
     """Store documents already read and, unless ``process`` is False, run them through the rest
     of the pipeline; says for each where it went (its article id, whether it was new or a copy,
     and its event and story once placed)."""
-    summary = ingest_documents(items, store, batch_size=batch_size, on_rejection=on_rejection)
-    processed = process_pending(store, warm=warm, batch_size=batch_size) if process else None
+    summary = ingest_documents(items, store, batch_size=batch_size, on_rejection=on_rejection, workers=workers)
+    processed = process_pending(store, warm=warm, batch_size=batch_size, workers=workers) if process else None
     return Taken(summary, processed, [placed(store, origin, article_id, status)
                                       for origin, article_id, status in summary.outcomes])
 
