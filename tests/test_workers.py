@@ -73,6 +73,8 @@ def test_the_pool_keeps_input_order_and_runs_a_short_input_here():
     with Workers(2) as pool:
         long = list(pool.map(_pid, range(10 * CHUNK)))
         short = list(pool.map(_pid, range(CHUNK)))
+        started = pool.start(_pid, list(range(10 * CHUNK)))  # handed out now, taken later
+        assert [r for r, _ in started()] == [x * x for x in range(10 * CHUNK)]
     assert [r for r, _ in long] == [x * x for x in range(10 * CHUNK)]
     assert os.getpid() not in {pid for _, pid in long}  # handed out: none ran in the caller
     assert {pid for _, pid in short} == {os.getpid()}

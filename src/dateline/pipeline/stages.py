@@ -306,6 +306,7 @@ def analyze_pending(
     summary = AnalyzeSummary()
     warm = warm if warm is not None else Warm()
     cursor = 0  # ingest position reached: failed articles stay unanalysed and are not re-read this run
+    ahead: tuple[list[str], Callable] | None = None  # the next batch's ids and its tagging, started early
     while True:
         with store.writing():  # another writer may link between two batches: then start from its state
             if warm.analyzer is None or store.state_version("link") != warm.link_version:
@@ -317,8 +318,15 @@ def analyze_pending(
             if not batch:
                 break
             cursor = batch[-1].seq or cursor
+            ids = [s.article.id for s in batch]
+            unlinked_all = ahead[1]() if ahead is not None and ahead[0] == ids else \
+                workers.start(unlinked_analysis, [s.article for s in batch])()
+            if workers.workers > 1:  # the workers tag the next batch while this one is linked and written
+                upcoming = list(store.unanalyzed(limit=batch_size, after_seq=cursor))
+                ahead = ([s.article.id for s in upcoming],
+                         workers.start(unlinked_analysis, [s.article for s in upcoming])) if upcoming else None
             analyses, touched = [], set()
-            for stored, unlinked in zip(batch, workers.map(unlinked_analysis, [s.article for s in batch])):
+            for stored, unlinked in zip(batch, unlinked_all):
                 if isinstance(unlinked, str):
                     summary.failures.append(f"{stored.article.id}: {unlinked}")
                     continue

@@ -79,6 +79,15 @@ class Workers:
         while pending:
             yield from pending.popleft().get()
 
+    def start(self, fn: Callable[[T], R], items: list[T], *, chunk: int = CHUNK) -> Callable[[], Iterator[R]]:
+        """Hand out ``fn`` of every item now, without waiting; returns what gives the results,
+        in order, when called. With no processes the work is done when the results are asked
+        for. So the caller can do its own part of one batch while the workers do the next."""
+        if self._pool is None or len(items) < 2 * chunk * self.workers:
+            return lambda: self.map(fn, items, chunk=chunk)
+        tasks = [self._pool.apply_async(_run_chunk, (fn, items[i:i + chunk])) for i in range(0, len(items), chunk)]
+        return lambda: (r for task in tasks for r in task.get())
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
