@@ -169,3 +169,42 @@ def reader_http_server() -> Iterator[LoopbackServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# -- stores: every store test runs on SQLite and on a real PostgreSQL server ------------------------
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session (pg_server.py). Locally the PostgreSQL cases
+    skip when no server can be had; in CI that is an error, so they cannot pass by being skipped."""
+    import os
+
+    import pg_server as pg
+
+    try:
+        import psycopg  # noqa: F401
+
+        server = pg.start()
+    except (ImportError, FileNotFoundError) as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no PostgreSQL for the tests: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_at(request, tmp_path):
+    """``store_at(name="d")``: where a test's store named ``name`` lives, a file in the test's
+    folder or a new database on the PostgreSQL server (the same name gives the same store)."""
+    made: dict[str, str] = {}
+    if request.param == "sqlite":
+        return lambda name="d": made.setdefault(name, str(tmp_path / f"{name}.db"))
+    server = request.getfixturevalue("pg_server")
+
+    def location(name: str = "d") -> str:
+        if name not in made:
+            made[name] = server.new_database()
+        return made[name]
+
+    return location

@@ -36,3 +36,14 @@ def write_jsonl(path: Path, n: int, start: int = 0) -> Path:
         for i in range(start, start + n):
             f.write(json.dumps({"id": f"r{i}", "text": fictional_report(i), "lang": "en"}) + "\n")
     return path
+
+
+def integrity_errors() -> tuple[type[Exception], ...]:
+    """What a constraint the database refuses raises, on either store."""
+    import sqlite3
+
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.IntegrityError,)
+    return (sqlite3.IntegrityError, psycopg.IntegrityError)

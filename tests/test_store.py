@@ -3,9 +3,9 @@ import sqlite3
 import pytest
 
 from dateline.models import Article, Dateline
-from dateline.store import ArticleFilter, ClusterStateChanges, KeptClusterState, StoredArticle, open_store
+from dateline.store import ArticleFilter, ClusterStateChanges, KeptClusterState, StoredArticle, is_postgres, open_store
 from dateline.store.migrations import LATEST
-from dateline.store.sqlite import SchemaTooNewError
+from helpers import integrity_errors
 
 
 def _article(i: int, **kw) -> Article:
@@ -15,8 +15,8 @@ def _article(i: int, **kw) -> Article:
     return Article(**base)
 
 
-def test_schema_is_versioned_and_reopening_keeps_data(tmp_path):
-    db = tmp_path / "d.db"
+def test_schema_is_versioned_and_reopening_keeps_data(store_at):
+    db = store_at()
     with open_store(db) as store:
         assert store.schema_version() == LATEST
         store.add_batch([StoredArticle(_article(1), None)], {})
@@ -24,20 +24,21 @@ def test_schema_is_versioned_and_reopening_keeps_data(tmp_path):
         assert store.count() == 1
 
 
-def test_newer_schema_is_refused(tmp_path):
-    db = tmp_path / "d.db"
-    open_store(db).close()
-    con = sqlite3.connect(db)
-    con.execute(f"PRAGMA user_version = {LATEST + 5}")
-    con.close()
-    with pytest.raises(SchemaTooNewError):
+def test_newer_schema_is_refused(store_at):
+    db = store_at()
+    with open_store(db) as store:
+        if is_postgres(db):
+            store._db.execute(f"UPDATE dateline_schema SET version = {LATEST + 5}")
+        else:
+            store._db.execute(f"PRAGMA user_version = {LATEST + 5}")
+    with pytest.raises(RuntimeError, match="newer than this Dateline"):
         open_store(db)
 
 
-def test_round_trip_of_every_field(tmp_path):
+def test_round_trip_of_every_field(store_at):
     a = _article(3, title="T", dateline=Dateline(text="RABAT, December 17.", place="RABAT", month=12, day=17),
                  byline="Lucia Giannini", header={"date": "2026-03-03"}, external_id="x-1")
-    with open_store(tmp_path / "d.db") as store:
+    with open_store(store_at()) as store:
         store.add_batch([StoredArticle(a, b"\x01" * 8)], {})
         got = store.get(a.id)
     assert got.article == a
@@ -45,16 +46,16 @@ def test_round_trip_of_every_field(tmp_path):
     assert got.seq == 1
 
 
-def test_batch_is_atomic(tmp_path):
-    with open_store(tmp_path / "d.db") as store:
+def test_batch_is_atomic(store_at):
+    with open_store(store_at()) as store:
         bad = StoredArticle(_article(2, text=None), None)  # NOT NULL violation mid-batch
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(integrity_errors()):
             store.add_batch([StoredArticle(_article(1), None), bad], {})
         assert store.count() == 0
 
 
-def test_reinsert_is_ignored_and_repoint_moves_copies(tmp_path):
-    with open_store(tmp_path / "d.db") as store:
+def test_reinsert_is_ignored_and_repoint_moves_copies(store_at):
+    with open_store(store_at()) as store:
         store.add_batch([StoredArticle(_article(1), None), StoredArticle(_article(2, duplicate_of=f"{1:016x}"), None)], {})
         store.add_batch([StoredArticle(_article(1), None)], {})
         assert store.count() == 2
@@ -63,8 +64,8 @@ def test_reinsert_is_ignored_and_repoint_moves_copies(tmp_path):
     assert dups == {f"{1:016x}": f"{3:016x}", f"{2:016x}": f"{3:016x}", f"{3:016x}": None}
 
 
-def test_filters_and_prefix_lookup(tmp_path):
-    with open_store(tmp_path / "d.db") as store:
+def test_filters_and_prefix_lookup(store_at):
+    with open_store(store_at()) as store:
         store.add_batch([
             StoredArticle(_article(1), None),
             StoredArticle(_article(2, lang="it", source="Agenzia"), None),
@@ -101,10 +102,23 @@ def test_transaction_commits_whole_or_rolls_back_on_any_exception(tmp_path):
     assert not con.in_transaction
 
 
-def test_placements_move_an_absorbed_events_members_to_the_survivor(tmp_path):
+def test_store_transaction_rolls_back_on_any_exception(store_at):
+    with open_store(store_at()) as store:
+        for exc in (ValueError, KeyboardInterrupt):
+            with pytest.raises(exc):
+                with store._transaction():
+                    store._db.execute("INSERT INTO state_versions (name, version) VALUES (?, ?)", ("x", 1))
+                    raise exc
+        assert store.state_version("x") == 0
+        with store._transaction():
+            store._db.execute("INSERT INTO state_versions (name, version) VALUES (?, ?)", ("x", 1))
+        assert store.state_version("x") == 1
+
+
+def test_placements_move_an_absorbed_events_members_to_the_survivor(store_at):
     from dateline.store import PlacementRow
 
-    with open_store(tmp_path / "d.db") as store:
+    with open_store(store_at()) as store:
         store.add_batch([StoredArticle(_article(i), None) for i in (1, 2, 3, 4)], {})
         a = [f"{i:016x}" for i in (1, 2, 3, 4)]
         row = lambda i, event, basis="new": PlacementRow(a[i], event, basis, 0.9 if basis == "head" else None, {})  # noqa: E731
@@ -120,10 +134,10 @@ def test_placements_move_an_absorbed_events_members_to_the_survivor(tmp_path):
         assert store.cluster_state() == KeptClusterState(b"2", [], {})
 
 
-def test_placements_apply_story_merges_then_moves(tmp_path):
+def test_placements_apply_story_merges_then_moves(store_at):
     from dateline.store import PlacementRow
 
-    with open_store(tmp_path / "d.db") as store:
+    with open_store(store_at()) as store:
         store.add_batch([StoredArticle(_article(i), None) for i in (1, 2, 3)], {})
         row = lambda i, event: (PlacementRow(f"{i:016x}", event, "new", None, {}))  # noqa: E731
         # e1 and e2 start in story s1, e3 in s3; s3 merges into s1; then e2 is moved to a story of its own
@@ -133,8 +147,8 @@ def test_placements_apply_story_merges_then_moves(tmp_path):
         assert store.cluster_state().core == b"state"
 
 
-def test_cluster_state_kept_in_parts(tmp_path):
-    with open_store(tmp_path / "d.db") as store:
+def test_cluster_state_kept_in_parts(store_at):
+    with open_store(store_at()) as store:
         assert store.cluster_state() is None
         first = ClusterStateChanges(b"core 1", terms='["a","b"]', first_term=0, reset=("events", "stories"),
                                     clusters=(("events", 0, "e0"), ("events", 1, "e1"), ("stories", 0, "s0")))
@@ -147,7 +161,7 @@ def test_cluster_state_kept_in_parts(tmp_path):
         store.add_placements([], [], ClusterStateChanges(b"core 3", reset=("stories",), clusters=(("stories", 0, "new s0"),)))
         assert store.cluster_state().clusters == {"events": ["e1 grown", "e2"], "stories": ["new s0"]}
         # terms are only appended: the same ids twice is an error, not an overwrite
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(integrity_errors()):
             store.add_placements([], [], ClusterStateChanges(b"core 4", terms='["x"]', first_term=2))
         assert store.cluster_state().core == b"core 3"  # the failed batch left nothing behind
         # terms renumbered (forgotten ones dropped): all kept before go, the new list from id 0

@@ -49,8 +49,8 @@ def test_v1_database_is_migrated_with_its_articles(tmp_path):
         assert [s.article.id for s in store.unanalyzed()] == ["00000000000000aa"]
 
 
-def test_analysis_round_trip_and_unanalyzed(tmp_path):
-    with open_store(tmp_path / "d.db") as store:
+def test_analysis_round_trip_and_unanalyzed(store_at):
+    with open_store(store_at()) as store:
         a, b = _add(store, 1), _add(store, 2, text="Другой текст.")
         store.add_analyses([_analysis(a.id)], ENTITIES, {"acronyms": "{}"})
         assert [s.article.id for s in store.unanalyzed()] == [b.id]
@@ -61,8 +61,8 @@ def test_analysis_round_trip_and_unanalyzed(tmp_path):
         assert store.link_state() == {"acronyms": "{}"}
 
 
-def test_reanalysis_replaces_and_entities_upsert(tmp_path):
-    with open_store(tmp_path / "d.db") as store:
+def test_reanalysis_replaces_and_entities_upsert(store_at):
+    with open_store(store_at()) as store:
         a = _add(store, 1)
         store.add_analyses([_analysis(a.id)], ENTITIES, {})
         renamed = Entity("PER:ana", "Ana Maria Lopes", "PER")
@@ -71,8 +71,8 @@ def test_reanalysis_replaces_and_entities_upsert(tmp_path):
         assert store.entity("PER:ana").name == "Ana Maria Lopes"
 
 
-def test_entity_summaries_and_mentions(tmp_path):
-    with open_store(tmp_path / "d.db") as store:
+def test_entity_summaries_and_mentions(store_at):
+    with open_store(store_at()) as store:
         a, b = _add(store, 1, "en"), _add(store, 2, "pt")
         store.add_analyses([_analysis(a.id), _analysis(b.id)], ENTITIES, {})
         rows = store.entity_summaries()
@@ -88,8 +88,8 @@ def test_entity_summaries_and_mentions(tmp_path):
             (a.id, "en", "Ana Lopes"), (a.id, "en", "Lopes"), (b.id, "pt", "Ana Lopes"), (b.id, "pt", "Lopes")]
 
 
-def test_kept_frames_by_version_and_dropped_on_reanalysis(tmp_path):
-    with open_store(tmp_path / "d.db") as store:
+def test_kept_frames_by_version_and_dropped_on_reanalysis(store_at):
+    with open_store(store_at()) as store:
         a, b = _add(store, 1), _add(store, 2)
         store.add_analyses([_analysis(a.id), _analysis(b.id)], ENTITIES, {})
         kept = {a.id: {"claims": [{"kind": "place", "value": "LOC:porto"}], "lead": []}, b.id: {"claims": [], "lead": []}}

@@ -46,8 +46,8 @@ class IsoDate(click.ParamType):
 
 def db_option(f):
     return click.option(
-        "--db", "db", envvar="DATELINE_DB", default=None, metavar="PATH",
-        help="Database file (default ./dateline.db, or $DATELINE_DB).",
+        "--db", "db", envvar="DATELINE_DB", default=None, metavar="PATH|URL",
+        help="Database file, or postgresql://... for a PostgreSQL store (default ./dateline.db, or $DATELINE_DB).",
     )(f)
 
 
@@ -62,7 +62,14 @@ def _open(db: str | None) -> Store:
     try:
         return open_store(db or default_db())
     except Exception as exc:  # bad path, not a database, schema from a newer version
-        raise click.ClickException(f"cannot open the store {db or default_db()}: {exc}") from exc
+        raise click.ClickException(f"cannot open the store {_shown(db or default_db())}: {exc}") from exc
+
+
+def _shown(location: str) -> str:
+    """A store's location for messages: a URL without its password."""
+    from dateline.store.pg_url import redact
+
+    return redact(location)
 
 
 @contextmanager
@@ -138,7 +145,7 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
             click.echo(analyzed.line())
         if clustered is not None:
             click.echo(clustered[0].line())
-        click.echo(f"store: {db or default_db()}")
+        click.echo(f"store: {_shown(db or default_db())}")
     sys.exit(1 if summary.rejections else 0)
 
 

@@ -1,8 +1,8 @@
 """Where Dateline keeps what the stages produce.
 
 ``Store`` is the interface every backend implements; ``open_store`` picks one from a path or
-URL. SQLite (a file, the default) is the only backend so far; a PostgreSQL backend slots in
-behind the same interface.
+URL: a SQLite file (the default, embedded), or a PostgreSQL database for a team
+(``postgresql://...``, pg.py; needs the ``postgres`` extra).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ DEFAULT_DB = "dateline.db"
 
 __all__ = ["ArticleFilter", "ClusterStateChanges", "EntityFilter", "EntitySummary", "EventFilter", "EventRecordRow",
            "EventSummary", "FeedState", "KeptClusterState", "PlacementRow", "StoredArticle", "Store", "StorySummary", "SQLiteStore",
-           "open_store", "default_db"]
+           "open_store", "default_db", "is_postgres"]
 
 
 def default_db() -> str:
@@ -40,6 +40,14 @@ def default_db() -> str:
 
 def open_store(location: str | os.PathLike[str] | None = None) -> Store:
     location = str(location or default_db())
-    if location.startswith(("postgres://", "postgresql://")):
-        raise NotImplementedError("the PostgreSQL store is not built yet; use a SQLite file path")
+    if is_postgres(location):
+        try:
+            from dateline.store.pg import PostgresStore
+        except ImportError as exc:
+            raise RuntimeError("a PostgreSQL store needs psycopg: pip install 'dateline[postgres]'") from exc
+        return PostgresStore(location)
     return SQLiteStore(Path(location))
+
+
+def is_postgres(location: str | os.PathLike[str]) -> bool:
+    return str(location).startswith(("postgres://", "postgresql://"))

@@ -183,7 +183,7 @@ MIGRATIONS: list[str] = [
     """,
     # 6: a smaller store (docs/store.md, "Size"). The JSON it keeps (sentences, report frames,
     #    event records, placements' evidence, the linker's and the clusterer's state) is packed as
-    #    zlib-compressed BLOBs (store/sqlite_blobs.py), in the same columns but for report_frames,
+    #    zlib-compressed BLOBs (store/packing.py), in the same columns but for report_frames,
     #    which names the article by its ingest position and keeps its rows in the order they were
     #    written (frames come event by event, in no order of their articles: keyed by article, the
     #    table's pages were split and a fifth of them left empty). Mentions and time expressions are keyed by their article's ingest

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from datetime import datetime, timezone
 from pathlib import Path
 
-from dateline.store.base import ArticleFilter, Store, StoredArticle
 from dateline.store.migrations import LATEST, MIGRATIONS
-from dateline.store.sqlite_analyses import AnalysisTables
-from dateline.store.sqlite_events import EventTables
-from dateline.store.sqlite_feeds import FeedTables
+from dateline.store.sql_store import Dialect, SQLStore
 from dateline.store.sqlite_lock import WriterLock
-from dateline.store.sqlite_search import backfill, index_articles, search_seqs
-from dateline.store.sqlite_rows import ARTICLE_COLUMNS, article_row, rows_in, stored_article
+from dateline.store.sqlite_search import backfill, index_articles, match_expression, search_seqs
 from dateline.store.sqlite_tx import transaction
 from dateline.store.sqlite_upgrade import upgrade_to_6
 
@@ -24,7 +18,10 @@ class SchemaTooNewError(RuntimeError):
     pass
 
 
-class SQLiteStore(AnalysisTables, EventTables, FeedTables, Store):
+class SQLiteStore(SQLStore):
+    dialect = Dialect(contains="instr({0}, {1}) > 0", concat="group_concat({0})",
+                      concat_distinct="group_concat(DISTINCT {0})", join_in_order="CROSS JOIN")
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._writer = WriterLock(path)
@@ -38,6 +35,9 @@ class SQLiteStore(AnalysisTables, EventTables, FeedTables, Store):
         if self.schema_version() != LATEST:
             with self._writer.hold():  # two processes opening a new store must not both create its tables
                 self._migrate()
+
+    def __str__(self) -> str:
+        return str(self.path)
 
     # -- schema ----------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -65,105 +65,21 @@ class SQLiteStore(AnalysisTables, EventTables, FeedTables, Store):
     def writing(self, timeout: float | None = None) -> AbstractContextManager[None]:
         return self._writer.hold(timeout)
 
-    def state_version(self, name: str) -> int:
-        row = self._db.execute("SELECT version FROM state_versions WHERE name = ?", (name,)).fetchone()
-        return row[0] if row else 0
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._db)
 
-    # -- writes ----------------------------------------------------------------------------
-    def add_batch(self, articles: list[StoredArticle], repoints: dict[str, str]) -> None:
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        placeholders = ",".join("?" * len(ARTICLE_COLUMNS))
-        with transaction(self._db):
-            for stored in articles:
-                cur = self._db.execute(
-                    f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({placeholders}) ON CONFLICT(id) DO NOTHING",
-                    article_row(stored.article, now),
-                )
-                if not cur.rowcount:
-                    continue
-                index_articles(self._db, [(cur.lastrowid, stored.article.title, stored.article.text)])
-                if stored.signature is not None:
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO minhash (article_id, signature) VALUES (?, ?)",
-                        (stored.article.id, stored.signature),
-                    )
-            for old, new in repoints.items():
-                self._db.execute(
-                    "UPDATE articles SET duplicate_of = ? WHERE (duplicate_of = ? OR id = ?) AND id != ?",
-                    (new, old, old, new),
-                )
+    # -- full-text search (FTS5, sqlite_search.py) -----------------------------------------
+    def _index(self, rows: list[tuple[int, str | None, str]]) -> None:
+        index_articles(self._db, rows)
 
-    # -- reads -----------------------------------------------------------------------------
-    def existing_ids(self, ids: Iterable[str]) -> set[str]:
-        return {r[0] for r in rows_in(self._db, "SELECT id FROM articles WHERE id IN ({marks})", list(ids))}
+    def _search_seqs(self, query: str, limit: int, offset: int) -> list[int]:
+        return search_seqs(self._db, query, limit, offset)
 
-    def signatures(self) -> Iterator[tuple[str, int, str | None, str | None, bytes]]:
-        rows = self._db.execute(
-            "SELECT a.id, a.seq, a.published, a.duplicate_of, m.signature "
-            "FROM minhash m JOIN articles a ON a.id = m.article_id ORDER BY a.seq"
-        )
-        for row in rows:
-            yield row[0], row[1], row[2], row[3], row[4]
+    def _matching_seqs(self, query: str) -> tuple[str, list]:
+        return ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [match_expression(query) or '""'])
 
-    def get(self, article_id: str) -> StoredArticle | None:
-        row = self._db.execute(
-            "SELECT a.*, m.signature FROM articles a LEFT JOIN minhash m ON m.article_id = a.id WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
-        return stored_article(row) if row else None
-
-    def find(self, id_prefix: str) -> list[str]:
-        escaped = id_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._db.execute(
-            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT 20", (escaped + "%",)
-        )
-        return [r[0] for r in rows]
-
-    def articles(self, flt: ArticleFilter = ArticleFilter()) -> Iterator[StoredArticle]:
-        where, params = [], []
-        if flt.lang:
-            where.append("a.lang = ?")
-            params.append(flt.lang)
-        if flt.source:
-            where.append("(lower(a.source) = lower(?) OR lower(a.site_name) = lower(?))")
-            params += [flt.source, flt.source]
-        if flt.since:
-            where.append("substr(a.published, 1, 10) >= ?")
-            params.append(flt.since)
-        if flt.until:
-            where.append("substr(a.published, 1, 10) <= ?")
-            params.append(flt.until)
-        if not flt.include_duplicates:
-            where.append("a.duplicate_of IS NULL")
-        sql = "SELECT a.*, m.signature FROM articles a LEFT JOIN minhash m ON m.article_id = a.id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.seq"
-        if flt.limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [flt.limit, flt.offset]
-        for row in self._db.execute(sql, params):
-            yield stored_article(row)
-
-    def search_articles(self, query: str, limit: int = 20, offset: int = 0) -> list[StoredArticle]:
-        seqs = search_seqs(self._db, query, limit, offset)
-        rows = {r["seq"]: r for r in rows_in(
-            self._db, "SELECT a.*, NULL AS signature FROM articles a WHERE a.seq IN ({marks})", seqs)}
-        return [stored_article(rows[s]) for s in seqs if s in rows]
-
-    def signatures_after(self, seq: int) -> Iterator[tuple[str, int, str | None, str | None, bytes]]:
-        rows = self._db.execute(
-            "SELECT a.id, a.seq, a.published, a.duplicate_of, m.signature "
-            "FROM minhash m JOIN articles a ON a.id = m.article_id WHERE a.seq > ? ORDER BY a.seq", (seq,)
-        ).fetchall()
-        for row in rows:
-            yield row[0], row[1], row[2], row[3], row[4]
-
-    def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
-
-    def close(self) -> None:
-        self._db.close()
+    def _after_copy(self) -> None:
+        backfill(self._db)  # INTEGER PRIMARY KEY columns go on from the largest id by themselves
 
 
 # Python steps that complete a migration inside its transaction: 5 indexes the articles stored

@@ -20,7 +20,7 @@ _UNSPACED = re.compile(
     "([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff"
     "\U00020000-\U0002ebef])"
 )
-_QUERY_PART = re.compile(r'"([^"]+)"|(\S+)')
+QUERY_PART = re.compile(r'"([^"]+)"|(\S+)')
 _WORD = re.compile(r"\w+")
 MAX_TERMS = 12  # a query is an AND of terms; more than this is not a search but a paste
 
@@ -38,7 +38,7 @@ def match_expression(query: str) -> str | None:
     more letters also as a prefix, so ``Хафтар`` finds ``Хафтара``); ``"two words"`` is a
     phrase. None when the query has no word in it."""
     terms = []
-    for phrase, word in _QUERY_PART.findall(query):
+    for phrase, word in QUERY_PART.findall(query):
         words = _WORD.findall(segment(phrase or word))
         if not words:
             continue

@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from dateline.models import Mention, TimeExpression
-from dateline.store.sqlite_blobs import pack, pack_evidence, pack_frame, pack_object, pack_record
-from dateline.store.sqlite_rows import intern_keys, mention_keys, mention_row, rows_in, time_row
+from dateline.store.packing import pack, pack_evidence, pack_frame, pack_object, pack_record
+from dateline.store.sql_rows import intern_keys, mention_keys, mention_row, rows_in, time_row
 
 _ARTICLES = 500  # articles converted per step
 _ROWS = 200  # packed values per step

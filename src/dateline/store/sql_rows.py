@@ -1,4 +1,4 @@
-"""Converting between records and SQLite rows."""
+"""Converting between records and the store's rows (SQLite's and PostgreSQL's alike)."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def intern_keys(db: sqlite3.Connection, values: Iterable[str | None]) -> dict[st
     """The numbers ``mention_keys`` gives ``values`` (a mention's kind, its entity id), adding
     those it lacks, inside the caller's transaction."""
     wanted = sorted({v for v in values if v is not None})
-    db.executemany("INSERT OR IGNORE INTO mention_keys (value) VALUES (?)", [(v,) for v in wanted])
+    db.executemany("INSERT INTO mention_keys (value) VALUES (?) ON CONFLICT(value) DO NOTHING", [(v,) for v in wanted])
     return {r[1]: r[0] for r in rows_in(db, "SELECT key, value FROM mention_keys WHERE value IN ({marks})", wanted)}
 
 
@@ -132,4 +132,4 @@ def entity_from_row(r: sqlite3.Row) -> Entity:
 def bump_version(db: sqlite3.Connection, name: str) -> None:
     """Count one more change of the shared writer state ``name`` (inside the writing transaction)."""
     db.execute("INSERT INTO state_versions (name, version) VALUES (?, 1) "
-               "ON CONFLICT(name) DO UPDATE SET version = version + 1", (name,))
+               "ON CONFLICT(name) DO UPDATE SET version = state_versions.version + 1", (name,))

@@ -1,22 +1,19 @@
-"""The SQLite side of the feed watcher and the API: feed states, items seen, API key hashes."""
+"""The store's side of the feed watcher and the API: feed states, items seen, API key hashes
+(SQL shared by the SQLite and PostgreSQL stores, sql_store.py)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import astuple, fields
 from datetime import datetime, timezone
 
 from dateline.store.base import FeedState
-from dateline.store.sqlite_rows import rows_in
-from dateline.store.sqlite_tx import transaction
+from dateline.store.sql_rows import rows_in
 
 _FEED_COLUMNS = [f.name for f in fields(FeedState)]
 
 
 class FeedTables:
-    _db: sqlite3.Connection
-
     def feed_states(self) -> dict[str, FeedState]:
         rows = self._db.execute(f"SELECT {','.join(_FEED_COLUMNS)} FROM feeds ORDER BY url")
         return {r["url"]: FeedState(**{k: r[k] for k in _FEED_COLUMNS}) for r in rows}
@@ -24,7 +21,7 @@ class FeedTables:
     def save_feed(self, state: FeedState, items: list[tuple[str, str | None]] = ()) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         updates = ",".join(f"{c}=excluded.{c}" for c in _FEED_COLUMNS if c not in ("url", "added"))
-        with transaction(self._db):
+        with self._transaction():
             self._db.execute(f"INSERT INTO feeds ({','.join(_FEED_COLUMNS)}) VALUES ({','.join('?' * len(_FEED_COLUMNS))}) "
                              f"ON CONFLICT(url) DO UPDATE SET {updates}", astuple(state))
             self._db.executemany("INSERT INTO feed_items (feed_url, item_key, article_id, seen) VALUES (?,?,?,?) "
@@ -40,7 +37,7 @@ class FeedTables:
 
     def add_api_key(self, key_hash: str, name: str) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with transaction(self._db):
+        with self._transaction():
             self._db.execute("INSERT INTO api_keys (hash, name, created) VALUES (?,?,?) "
                              "ON CONFLICT(hash) DO UPDATE SET name = excluded.name", (key_hash, name, now))
 

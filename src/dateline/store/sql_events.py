@@ -1,4 +1,5 @@
-"""The SQLite side of stages cluster and story: placements, events (with summaries), stories."""
+"""The store's side of stages cluster and story: placements, events (with summaries), stories
+(SQL shared by the SQLite and PostgreSQL stores, sql_store.py)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,8 @@ from dateline.store.base import (
     StoredArticle,
     StorySummary,
 )
-from dateline.store.sqlite_blobs import pack, pack_evidence, pack_object, pack_record, unpack
-from dateline.store.sqlite_rows import bump_version, stored_article
-from dateline.store.sqlite_search import match_expression
-from dateline.store.sqlite_tx import transaction
+from dateline.store.packing import pack, pack_evidence, pack_object, pack_record, unpack
+from dateline.store.sql_rows import bump_version, stored_article
 
 _HEADLINE_CHARS = 140
 # an event's summary without its record: sorting whole rows, records (kilobytes of JSON) included,
@@ -32,9 +31,7 @@ _SUMMARY = "id, story_id, first_day, last_day, headline, headline_article, place
 
 
 class EventTables:
-    """Placements, events and stories: the SQLite side of stages cluster and story."""
-
-    _db: sqlite3.Connection
+    """Placements, events and stories: the store's side of stages cluster and story."""
 
     def unclustered(self, limit: int | None = None, after_seq: int = 0) -> Iterator[StoredArticle]:
         sql = ("SELECT a.*, NULL AS signature FROM articles a JOIN analyses n ON n.article_id = a.id "
@@ -49,7 +46,7 @@ class EventTables:
     def add_placements(self, placements: list[tuple[PlacementRow, str]], merges: list[tuple[str, str]],
                        state: ClusterStateChanges, moves: list[tuple[str, str]] = (),
                        event_merges: list[tuple[str, str, float]] = ()) -> None:
-        with transaction(self._db):
+        with self._transaction():
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM placements").fetchone()[0]
             touched: set[str] = set()
             for p, story_id in placements:
@@ -57,8 +54,10 @@ class EventTables:
                 self._db.execute("INSERT INTO events (id, story_id) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
                                  "SET story_id = excluded.story_id", (p.event_id, story_id))
                 self._db.execute(
-                    "INSERT OR REPLACE INTO placements (article_id, event_id, seq, basis, probability, evidence) "
-                    "VALUES (?,?,?,?,?,?)",
+                    "INSERT INTO placements (article_id, event_id, seq, basis, probability, evidence) "
+                    "VALUES (?,?,?,?,?,?) ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id, "
+                    "seq = excluded.seq, basis = excluded.basis, probability = excluded.probability, "
+                    "evidence = excluded.evidence",
                     (p.article_id, p.event_id, seq, p.basis, p.probability,
                      pack_evidence(json.dumps(p.evidence, ensure_ascii=False, sort_keys=True))))
                 touched.add(p.event_id)
@@ -113,14 +112,16 @@ class EventTables:
         places = Counter(a.dateline.place for a in members if a.dateline and a.dateline.place)
         if places:
             return min(places, key=lambda p: (-places[p], p))
-        # CROSS JOIN keeps SQLite on the members' mentions first: with ten or so members its
-        # planner chose every LOC entity first (index on type), 75 ms an event instead of 1; the
-        # members come from placements, not a list of ids, which SQLite caps at 32,766 by default
+        # join_in_order (SQLite: CROSS JOIN) keeps SQLite on the members' mentions first: with ten
+        # or so members its planner chose every LOC entity first (index on type), 75 ms an event
+        # instead of 1; the members come from placements, not a list of ids, which SQLite caps at
+        # 32,766 by default. is_country orders as SQLite ordered ``kind = 'country'``: NULL, 0, 1
+        join = self.dialect.join_in_order
         row = self._db.execute(
-            "SELECT e.name, COUNT(*) AS n, e.kind = 'country' AS is_country FROM placements p "
-            "CROSS JOIN articles a ON a.id = p.article_id CROSS JOIN mentions m ON m.article = a.seq "
-            "CROSS JOIN mention_keys k ON k.key = m.entity CROSS JOIN entities e ON e.id = k.value "
-            "WHERE p.event_id = ? AND e.type = 'LOC' "
+            "SELECT e.name, COUNT(*) AS n, CASE WHEN e.kind IS NULL THEN 0 WHEN e.kind = 'country' THEN 2 "
+            f"ELSE 1 END AS is_country FROM placements p {join} articles a ON a.id = p.article_id "
+            f"{join} mentions m ON m.article = a.seq {join} mention_keys k ON k.key = m.entity "
+            f"{join} entities e ON e.id = k.value WHERE p.event_id = ? AND e.type = 'LOC' "
             "GROUP BY e.id ORDER BY is_country, n DESC, e.name LIMIT 1", (event_id,)).fetchone()
         return row[0] if row else None
 
@@ -133,7 +134,7 @@ class EventTables:
         return [r[0] for r in self._db.execute(sql, params)]
 
     def set_records(self, records: list[EventRecordRow]) -> None:
-        with transaction(self._db):
+        with self._transaction():
             for r in records:
                 self._db.execute(
                     "UPDATE events SET record=?, stale=0, first_day=COALESCE(?, first_day), "
@@ -181,11 +182,10 @@ class EventTables:
             where.append("story_id = ?")
             params.append(flt.story)
         if flt.query:
-            expression = match_expression(flt.query)
+            matching, matching_params = self._matching_seqs(flt.query)
             where.append("(LOWER(headline) LIKE ? OR id IN (SELECT p.event_id FROM placements p JOIN articles a "
-                         "ON a.id = p.article_id WHERE a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts "
-                         "MATCH ?)))")
-            params += [f"%{flt.query.lower()}%", expression or '""']
+                         f"ON a.id = p.article_id WHERE a.seq IN ({matching})))")
+            params += [f"%{flt.query.lower()}%", *matching_params]
         if flt.after:
             day, articles, event_id = flt.after
             where.append("(COALESCE(last_day, '') < ? OR (COALESCE(last_day, '') = ? AND "
@@ -231,16 +231,16 @@ class EventTables:
             "WITH mine AS (SELECT DISTINCT entity FROM mentions WHERE article = ? AND entity IS NOT NULL), "
             "df AS (SELECT k.value AS name, m.entity, COUNT(DISTINCT m.article) AS n FROM mine "
             "JOIN mention_keys k ON k.key = mine.entity JOIN mentions m ON m.entity = mine.entity "
-            "GROUP BY k.value) "
+            "GROUP BY k.value, m.entity) "
             "SELECT a.id, SUM(1.0 / df.n) AS w FROM df JOIN mentions m ON m.entity = df.entity "
             "JOIN articles a ON a.seq = m.article "
-            "WHERE m.article != ? GROUP BY m.article ORDER BY w DESC, a.id LIMIT ?",
+            "WHERE m.article != ? GROUP BY m.article, a.id ORDER BY w DESC, a.id LIMIT ?",
             (row[0], row[0], limit)).fetchall()
         return [r[0] for r in rows]
 
     def story_summaries(self, limit: int | None = None, min_events: int = 1) -> list[StorySummary]:
         sql = ("SELECT story_id, COUNT(*) AS events, SUM(articles) AS articles, MIN(first_day) AS first_day, "
-               "MAX(last_day) AS last_day, GROUP_CONCAT(languages) AS languages FROM events "
+               f"MAX(last_day) AS last_day, {self.dialect.concat.format('languages')} AS languages FROM events "
                "GROUP BY story_id HAVING COUNT(*) >= ? ORDER BY COALESCE(MAX(last_day), '') DESC, "
                "SUM(articles) DESC, story_id")
         params: list = [min_events]

@@ -1,4 +1,5 @@
-"""The SQLite side of stages analyze and link: analyses, mentions, time expressions, entities."""
+"""The store's side of stages analyze and link: analyses, mentions, time expressions, entities
+(SQL shared by the SQLite and PostgreSQL stores, sql_store.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from datetime import datetime, timezone
 
 from dateline.models import Analysis, Entity, Mention, Sentence
 from dateline.store.base import EntityFilter, EntitySummary, StoredArticle
-from dateline.store.sqlite_blobs import pack, pack_frame, unpack
-from dateline.store.sqlite_rows import (
+from dateline.store.packing import pack, pack_frame, unpack
+from dateline.store.sql_rows import (
     MENTION_COLUMNS,
     bump_version,
     entity_from_row,
@@ -23,13 +24,10 @@ from dateline.store.sqlite_rows import (
     time_from_row,
     time_row,
 )
-from dateline.store.sqlite_tx import transaction
 
 
 class AnalysisTables:
-    """Analyses, mentions, time expressions and entities: the SQLite side of stages analyze and link."""
-
-    _db: sqlite3.Connection
+    """Analyses, mentions, time expressions and entities: the store's side of stages analyze and link."""
 
     def unanalyzed(self, limit: int | None = None, after_seq: int = 0) -> Iterator[StoredArticle]:
         sql = ("SELECT a.*, NULL AS signature FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
@@ -43,7 +41,7 @@ class AnalysisTables:
 
     def add_analyses(self, analyses: list[Analysis], entities: list[Entity], link_state: dict[str, str]) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with transaction(self._db):
+        with self._transaction():
             for e in entities:
                 self._db.execute(
                     "INSERT INTO entities (id, name, type, country, lat, lon, kind, source, aliases) "
@@ -70,7 +68,7 @@ class AnalysisTables:
                     [mention_row(seq, text, m, keys) for m in an.mentions],
                 )
                 self._db.executemany(
-                    "INSERT INTO times (article, start, end, text, first, last, granularity, anchor) VALUES (?,?,?,?,?,?,?,?)",
+                    "INSERT INTO times (article, start, \"end\", text, first, last, granularity, anchor) VALUES (?,?,?,?,?,?,?,?)",
                     [time_row(seq, text, t) for t in an.times],
                 )
             # the linker's state is rewritten whole with every batch: level 1, the fastest
@@ -89,7 +87,7 @@ class AnalysisTables:
         mentions = tuple(mention_from_row(r, text) for r in self._db.execute(
             f"SELECT {MENTION_COLUMNS} WHERE m.article = ? ORDER BY m.start, m.length", (seq,)))
         times = tuple(time_from_row(r, text) for r in self._db.execute(
-            "SELECT * FROM times WHERE article = ? ORDER BY start, end", (seq,)))
+            "SELECT * FROM times WHERE article = ? ORDER BY start, \"end\"", (seq,)))
         sentences = tuple(Sentence(s, e) for s, e in json.loads(unpack(row["sentences"])))
         return Analysis(article_id=article_id, sentences=sentences, mentions=mentions, times=times)
 
@@ -99,7 +97,7 @@ class AnalysisTables:
             "WHERE f.version = ? AND a.id IN ({marks})", article_ids, version)}
 
     def keep_frames(self, frames: dict[str, dict], version: str) -> None:
-        with transaction(self._db):
+        with self._transaction():
             for article_id, frame in frames.items():
                 cur = self._db.execute(
                     "INSERT INTO report_frames (article, version, frame) SELECT seq, ?, ? FROM articles WHERE id = ? "
@@ -121,19 +119,19 @@ class AnalysisTables:
             where.append("e.type = ?")
             params.append(flt.type)
         if flt.name:
-            where.append("instr(lower(e.name), lower(?)) > 0")
+            where.append(self.dialect.contains.format("lower(e.name)", "lower(?)"))
             params.append(flt.name)
         sql = (
             "SELECT e.*, count(*) AS n_mentions, count(DISTINCT m.article) AS n_articles, "
-            "group_concat(DISTINCT a.lang) AS langs FROM entities e JOIN mention_keys k ON k.value = e.id "
+            f"{self.dialect.concat_distinct.format('a.lang')} AS langs FROM entities e JOIN mention_keys k ON k.value = e.id "
             "JOIN mentions m ON m.entity = k.key JOIN articles a ON a.seq = m.article"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " GROUP BY e.id HAVING n_mentions >= ?"
+        sql += " GROUP BY e.id HAVING count(*) >= ?"
         params.append(flt.min_mentions)
         if flt.lang:
-            sql += " AND sum(a.lang = ?) > 0"
+            sql += " AND sum(CASE WHEN a.lang = ? THEN 1 ELSE 0 END) > 0"
             params.append(flt.lang)
         sql += " ORDER BY n_mentions DESC, e.name"
         if flt.limit is not None:
