@@ -41,9 +41,10 @@ VALDORIA = [
 ]
 
 
-def build_store(folder: Path, fictional: int = 8) -> Path:
-    """Ingest the two real seeds and the fictional reports (analysed, clustered, framed) into a new store."""
-    db = folder / "api.db"
+def build_store(folder: Path, fictional: int = 8, db: str | Path | None = None) -> str | Path:
+    """Ingest the two real seeds and the fictional reports (analysed, clustered, framed) into a new
+    store (``db``, by default api.db in ``folder``)."""
+    db = db or folder / "api.db"
     records = folder / "reports.jsonl"
     with records.open("w", encoding="utf-8") as f:
         for r in VALDORIA:

@@ -47,3 +47,14 @@ def integrity_errors() -> tuple[type[Exception], ...]:
     except ImportError:
         return (sqlite3.IntegrityError,)
     return (sqlite3.IntegrityError, psycopg.IntegrityError)
+
+
+BACKENDS = ["sqlite", "postgresql"]  # the params of a fixture whose store runs on both
+
+
+def location_for(request, backend: str, folder: Path, name: str = "d") -> str:
+    """A new store's location for a fixture of any scope: a file in ``folder``, or a new database
+    on the tests' PostgreSQL server (conftest.py's ``pg_server``)."""
+    if backend == "sqlite":
+        return str(folder / f"{name}.db")
+    return request.getfixturevalue("pg_server").new_database()

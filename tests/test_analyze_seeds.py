@@ -7,14 +7,14 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 from dateline.store import open_store
-from helpers import EN_SEED, IT_SEED, SEEDS
+from helpers import BACKENDS, EN_SEED, IT_SEED, SEEDS, location_for
 
 pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds not present")
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    db = tmp_path_factory.mktemp("seeds") / "s.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeds(request, tmp_path_factory):
+    db = location_for(request, request.param, tmp_path_factory.mktemp("seeds"), "s")
     result = CliRunner().invoke(main, ["ingest", str(EN_SEED), str(IT_SEED), "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["analyzed"]["analyzed"] == 2

@@ -15,6 +15,7 @@ import time
 
 import pytest
 
+from dateline.store import is_postgres, open_store
 from helpers import fictional_report
 
 
@@ -32,9 +33,14 @@ def _ingest(src, db):
 
 
 def _check_store(db, expected_texts: int) -> None:
-    con = sqlite3.connect(db, timeout=30)
-    try:
+    if is_postgres(db):
+        store = open_store(db)
+        con, close = store._db, store.close
+    else:
+        con = sqlite3.connect(db, timeout=30)
+        close = con.close
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    try:
         total, distinct = con.execute("SELECT count(*), count(DISTINCT text) FROM articles").fetchone()
         assert total == distinct == expected_texts  # each report stored once
         unanalysed = con.execute("SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
@@ -50,7 +56,7 @@ def _check_store(db, expected_texts: int) -> None:
                            "WHERE e.id IS NULL").fetchone()[0] == 0
         assert con.execute("SELECT count(*) FROM events WHERE stale = 1").fetchone()[0] == 0
     finally:
-        con.close()
+        close()
 
 
 @pytest.mark.slow
@@ -79,10 +85,12 @@ def test_two_ingests_started_seconds_apart(tmp_path):
 
 
 @pytest.mark.slow
-def test_three_writers_at_once(tmp_path):
-    """Three runs started together, each with its own reports: the lock queues them batch by batch."""
+def test_three_writers_at_once(tmp_path, store_at):
+    """Three runs started together, each with its own reports: the lock (a file lock on SQLite, an
+    advisory lock on PostgreSQL, where the writers may be on other machines) queues them batch by
+    batch; every article is stored, analysed and placed exactly once."""
     files = [_jsonl(tmp_path / f"{k}.jsonl", range(k * 120, k * 120 + 120)) for k in range(3)]
-    db = tmp_path / "three.db"
+    db = store_at("three")
     procs = [_ingest(f, db) for f in files]
     for proc in procs:
         out, err = proc.communicate(timeout=600)

@@ -29,8 +29,8 @@ def run(*args, **kw):
 
 
 @pytest.fixture
-def db(tmp_path):
-    return tmp_path / "t.db"
+def db(store_at):
+    return store_at("t")
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds not present")

@@ -84,6 +84,18 @@ def install_error_handlers(app: FastAPI) -> None:
         log.error("store error on %s %s", request.method, request.url.path, exc_info=exc)
         return internal_error()
 
+    try:
+        import psycopg
+    except ImportError:  # no PostgreSQL store without it
+        psycopg = None
+    if psycopg is not None:
+        @app.exception_handler(psycopg.OperationalError)
+        async def postgres_error(request: Request, exc: Exception) -> JSONResponse:
+            # the server went away or refused the connection: nothing the client did
+            log.error("store error on %s %s", request.method, request.url.path, exc_info=exc)
+            return error_response(503, "the store's PostgreSQL server is unreachable; retry in a few seconds",
+                                  {"Retry-After": BUSY_RETRY_AFTER})
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         return internal_error()  # Starlette logs the traceback after this answer
