@@ -52,9 +52,15 @@ def db_option(f):
 
 
 def workers_option(f):
+    """--workers, --engine and --address: where the per-article stages run."""
+    f = click.option("--address", metavar="ADDR",
+                     help="The engine's scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask).")(f)
+    f = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="local: a pool of --workers processes here; dask: the workers of the Dask "
+                          "cluster at --address (pip install 'dateline[dask]'; docs/scale.md).")(f)
     return click.option(
         "--workers", type=click.IntRange(min=1), default=None, metavar="N",
-        help="Worker processes for the per-article stages (default: the machine's cores; 1: none).",
+        help="Worker processes for the per-article stages, with --engine local (default: the machine's cores; 1: none).",
     )(f)
 
 
@@ -103,7 +109,7 @@ def main() -> None:
 @click.option("--no-analyze", is_flag=True, help="Only store; run `dateline analyze` later.")
 @workers_option
 def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch_size, as_json, no_progress,
-           no_analyze, workers) -> None:
+           no_analyze, workers, engine, address) -> None:
     """Read reports from files, directories, URLs, feeds or standard input (-), clean them,
     drop duplicates, store them, then analyse and link them and group them into events and
     stories (unless --no-analyze).
@@ -120,7 +126,7 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
                           fetch_linked=not no_fetch_linked)
     show_progress = not no_progress and sys.stderr.isatty()
     started = time.perf_counter()
-    with _workers(workers, models=not no_analyze) as pool, _open(db) as store:  # the pool first: see _workers
+    with _workers(workers, not no_analyze, engine, address) as pool, _open(db) as store:  # the pool first: see _workers
         with IngestProgress(enabled=show_progress) as progress:
             summary = run_ingest(inputs, store, options, batch_size=batch_size,
                                  on_article=progress.advance, on_rejection=progress.rejected, workers=pool)
@@ -132,7 +138,7 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
             out["analyzed"] = analyzed.as_dict()
         if clustered is not None:
             out["clustered"], out["framed"] = clustered[0].as_dict(), clustered[1]
-        out["workers"] = pool.workers
+        out["engine"], out["workers"] = engine, pool.workers
         out["total_seconds"] = round(time.perf_counter() - started, 2)
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
@@ -212,10 +218,24 @@ def _summary_dict(a: Article) -> dict:
 
 
 # -- analyze / entities -------------------------------------------------------------------------
-def _workers(workers: int | None, models: bool = True):
+def _workers(workers: int | None, models: bool = True, engine: str = "local", address: str | None = None):
     """The pool of worker processes for the per-article stages. Made before the store is opened
     and its writer lock taken, so that no worker holds a copy of either; with ``models`` the
-    tagger and gazetteer are loaded first, once, and the forked workers share them."""
+    tagger and gazetteer are loaded first, once, and the forked workers share them. With
+    ``engine="dask"``, the workers of the Dask cluster at ``address`` instead."""
+    if engine == "dask":
+        from dateline.pipeline.engine_dask import DaskWorkers, EngineError
+
+        if not address:
+            raise click.UsageError("--engine dask needs --address (the scheduler, e.g. tcp://HOST:8786)")
+        if workers is not None:
+            raise click.UsageError("--workers is for --engine local; a Dask cluster has the workers it has")
+        try:
+            return DaskWorkers(address)
+        except EngineError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if address:
+        raise click.UsageError("--address is for --engine dask")
     from dateline.pipeline import load_models
     from dateline.pipeline.workers import Workers
 
@@ -250,12 +270,12 @@ def _run_cluster(store: Store, show_progress: bool, pool):
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @click.option("--no-cluster", is_flag=True, help="Only analyse; run `dateline cluster` later.")
 @workers_option
-def analyze(db, batch_size, as_json, no_progress, no_cluster, workers) -> None:
+def analyze(db, batch_size, as_json, no_progress, no_cluster, workers, engine, address) -> None:
     """Find sentences, entity mentions and time expressions in every article not yet analysed,
     link the mentions to entities across articles and languages, then place the articles in
     events and stories (unless --no-cluster)."""
     show = not no_progress and sys.stderr.isatty()
-    with _workers(workers) as pool, _open(db) as store:
+    with _workers(workers, True, engine, address) as pool, _open(db) as store:
         summary = _run_analyze(store, batch_size, show, pool)
         clustered = None if no_cluster else _run_cluster(store, show, pool)
     if as_json:
@@ -319,10 +339,10 @@ def entity(entity_id, db, as_json) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 @workers_option
-def cluster_cmd(db, as_json, no_progress, workers) -> None:
+def cluster_cmd(db, as_json, no_progress, workers, engine, address) -> None:
     """Place every analysed article not yet in an event: join an event or start one, and place
     new events in stories (also done by `ingest` and `analyze`)."""
-    with _workers(workers, models=False) as pool, _open(db) as store:
+    with _workers(workers, False, engine, address) as pool, _open(db) as store:
         summary, _ = _run_cluster(store, not no_progress and sys.stderr.isatty(), pool)
     click.echo(json.dumps(summary.as_dict(), indent=2) if as_json else summary.line())
 

@@ -34,7 +34,7 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _run_chunk(fn: Callable[[Any], Any], items: list) -> list:
+def run_chunk(fn: Callable[[Any], Any], items: list) -> list:
     return [fn(x) for x in items]
 
 
@@ -70,12 +70,12 @@ class Workers:
         for item in chain(head, items):
             batch.append(item)
             if len(batch) == chunk:
-                pending.append(self._pool.apply_async(_run_chunk, (fn, batch)))
+                pending.append(self._pool.apply_async(run_chunk, (fn, batch)))
                 batch = []
                 while len(pending) > AHEAD * self.workers:
                     yield from pending.popleft().get()
         if batch:
-            pending.append(self._pool.apply_async(_run_chunk, (fn, batch)))
+            pending.append(self._pool.apply_async(run_chunk, (fn, batch)))
         while pending:
             yield from pending.popleft().get()
 
@@ -85,7 +85,7 @@ class Workers:
         for. So the caller can do its own part of one batch while the workers do the next."""
         if self._pool is None or len(items) < 2 * chunk * self.workers:
             return lambda: self.map(fn, items, chunk=chunk)
-        tasks = [self._pool.apply_async(_run_chunk, (fn, items[i:i + chunk])) for i in range(0, len(items), chunk)]
+        tasks = [self._pool.apply_async(run_chunk, (fn, items[i:i + chunk])) for i in range(0, len(items), chunk)]
         return lambda: (r for task in tasks for r in task.get())
 
     def close(self) -> None:
