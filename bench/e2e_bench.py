@@ -69,6 +69,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -313,7 +314,8 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return round(a / b, 3) if a and b else None
 
 
-def bench_input(name: str, source: Path, runs: int, workers: int, tenths: bool, tmp: Path) -> dict:
+def bench_input(name: str, source: Path, runs: int, workers: int, tenths: bool, tmp: Path,
+                keep: Path | None = None) -> dict:
     parts = split_jsonl(source, tmp / f"{name}-tenths") if tenths else None
     out: dict = {"input": name, "path": str(source), "runs": [], "tenths": []}
     for r in range(runs):
@@ -323,6 +325,12 @@ def bench_input(name: str, source: Path, runs: int, workers: int, tenths: bool, 
             if not run["ok"]:
                 log(f"  failed, exit status {run['returncode']}:\n{run.get('stderr_tail', '')[-800:]}")
             out["runs"].append(run)
+            if keep is not None and r == runs - 1 and run["ok"]:  # the last whole run's store, for later queries
+                keep.mkdir(parents=True, exist_ok=True)
+                for suffix in ("", "-wal"):
+                    if (Path(workdir) / f"e2e.db{suffix}").exists():
+                        shutil.copy(Path(workdir) / f"e2e.db{suffix}", keep / f"{name}.db{suffix}")
+                log(f"{name}: kept the store as {keep / (name + '.db')}")
             if parts:
                 log(f"{name}: run {r + 1}/{runs}, {TENTHS} tenths into one store ...")
                 out["tenths"].append(tenths_run(parts, Path(workdir), workers))
@@ -450,6 +458,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                          "(default: on for synth inputs, off for real ones; never for html)")
     ap.add_argument("--data", type=Path, default=DATA, help=f"folder of the real inputs ({DATA})")
     ap.add_argument("--json", type=Path, default=None, metavar="FILE", help="write every run and the medians here")
+    ap.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                    help="keep the store of each input's last whole run as DIR/INPUT.db")
     args = ap.parse_args(argv)
     args.inputs = [x.strip() for x in args.inputs.split(",") if x.strip()]
     unknown = [x for x in args.inputs if x not in REAL and x not in SYNTH]
@@ -486,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
             tenths = name != "html" and (args.tenths if args.tenths is not None else name in SYNTH)
             if name == "html" and args.tenths:
                 log("html: a folder of pages, no tenths")
-            results.append(bench_input(name, source, args.runs, args.workers, tenths, Path(tmp)))
+            results.append(bench_input(name, source, args.runs, args.workers, tenths, Path(tmp), args.keep))
             print_input(results[-1])
     if args.json:
         args.json.write_text(json.dumps({**header, "inputs": results}, indent=2, ensure_ascii=False) + "\n",
