@@ -21,6 +21,7 @@ here asserts a timing.
 Usage:
     python bench/api_bench.py --store /tmp/bench10k.db          # builds it the first time
     python bench/api_bench.py --store /tmp/bench10k.db --rates 10,50 --seconds 20 --repeats 3 --json
+    python bench/api_bench.py --store postgresql://localhost/dateline   # a PostgreSQL store (dateline copy)
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def _rss_kb(pid: int) -> int:
 class Server:
     """``dateline serve`` in a child process, and its largest resident memory while it runs."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: str | Path) -> None:
         self.port = _free_port()
         cli = _bench_module("ingest_bench").default_cli()
         self.proc = subprocess.Popen([*cli, "serve", "--db", str(store), "--port", str(self.port)],
@@ -189,7 +190,8 @@ def load(base: str, plan: list[tuple[str, str]], rate: float, seconds: float) ->
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--store", type=Path, required=True, help="Store to serve; built with --articles if absent.")
+    ap.add_argument("--store", required=True,
+                    help="Store to serve (a file, built with --articles if absent, or a postgresql:// URL of a built one).")
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--rates", default="10,50", help="Requests per second, comma-separated.")
     ap.add_argument("--seconds", type=float, default=20)
@@ -197,8 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     result: dict = {"store": str(args.store)}
-    if not args.store.exists():
-        result["built"] = build_store(args.store, args.articles)
+    if not args.store.startswith(("postgres://", "postgresql://")) and not Path(args.store).exists():
+        result["built"] = build_store(Path(args.store), args.articles)
         print(f"built {args.store}: {result['built']}", file=sys.stderr)
     rates = [float(r) for r in args.rates.split(",")]
     runs = []
