@@ -91,7 +91,7 @@ class PostgresStore(SQLStore):
                 yield
             finally:
                 self._depth -= 1
-                if self._depth == 0:
+                if self._depth == 0 and not self._db.raw.closed:  # a lost connection took its lock along
                     self._db.execute("SELECT pg_advisory_unlock(?)", (WRITER_KEY,))
         finally:
             self._lock.release()

@@ -13,6 +13,8 @@ text-search configuration.
 
 from __future__ import annotations
 
+import re
+
 from dateline.store.migrations import LATEST
 
 SCHEMA_6 = """
@@ -181,8 +183,17 @@ CREATE TABLE articles_fts (
 CREATE INDEX articles_fts_doc ON articles_fts USING GIN (doc);
 """
 
+
+
+def _byte_order(script: str) -> str:
+    """Every text column ``COLLATE "C"``: compared and sorted by code point, as SQLite does,
+    whatever the database's own collation (under ``en_US`` the tie between two place names, and so
+    an event's place, could fall the other way than on SQLite)."""
+    return re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', script)
+
+
 # version -> the statements that bring a store of the version before it to this one
-PG_MIGRATIONS: dict[int, str] = {6: SCHEMA_6}
+PG_MIGRATIONS: dict[int, str] = {6: _byte_order(SCHEMA_6)}
 FIRST = min(PG_MIGRATIONS)  # a new store starts here
 
 assert max(PG_MIGRATIONS) == LATEST, "a SQLite migration was added without its PostgreSQL form"
