@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from dateline.read import ReadOptions
-from dateline.store import open_store
+from dateline.store import is_postgres, open_store
 from dateline.watch.loop import Watcher
 from dateline.watch.schedule import backoff, parse_every
 
@@ -99,15 +99,20 @@ def feeds():
 
 
 def _placed(db) -> tuple[int, int, int]:
-    con = sqlite3.connect(db)
-    try:
+    if is_postgres(db):
+        store = open_store(db)
+        con, close = store._db, store.close
+    else:
+        con = sqlite3.connect(db)
+        close = con.close
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    try:
         return (con.execute("SELECT count(*) FROM articles").fetchone()[0],
                 con.execute("SELECT count(*), count(DISTINCT article_id) FROM placements").fetchone()[0],
                 con.execute("SELECT count(*) FROM articles a LEFT JOIN placements p ON p.article_id = a.id "
                             "WHERE p.article_id IS NULL").fetchone()[0])
     finally:
-        con.close()
+        close()
 
 
 def test_intervals_and_backoff():
@@ -117,8 +122,8 @@ def test_intervals_and_backoff():
     assert [backoff(n, 60) for n in (1, 2, 3)] == [60, 120, 240] and backoff(20, 60) == 3600
 
 
-def test_rounds_take_new_items_once_and_survive_bad_feeds(feeds, tmp_path):
-    db = tmp_path / "w.db"
+def test_rounds_take_new_items_once_and_survive_bad_feeds(feeds, store_at):
+    db = store_at("w")
     sources = [f"{feeds.base}/feed.rss", f"{feeds.base}/broken", f"{feeds.base}/slow", f"{feeds.base}/garbage.rss"]
     options = ReadOptions(allow_private=True, timeout=1.0)
     with open_store(db) as store:
@@ -140,8 +145,8 @@ def test_rounds_take_new_items_once_and_survive_bad_feeds(feeds, tmp_path):
     assert feeds.not_modified == 1
 
 
-def test_a_redirected_feed_and_a_restart_add_nothing_twice(feeds, tmp_path):
-    db = tmp_path / "r.db"
+def test_a_redirected_feed_and_a_restart_add_nothing_twice(feeds, store_at):
+    db = store_at("r")
     cmd = [sys.executable, "-m", "dateline.cli", "watch", f"{feeds.base}/moved", "--db", str(db), "--once",
            "--allow-private", "--json", "--delay", "0"]
     first = subprocess.run(cmd, capture_output=True, text=True, timeout=300)

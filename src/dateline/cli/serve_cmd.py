@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from dateline.cli.commands import ByteSize, db_option, main
-from dateline.store import default_db
+from dateline.store import default_db, is_postgres
+from dateline.store.pg_url import redact
 
 
 @main.command()
@@ -33,16 +34,16 @@ def serve(db, host, port, api_key_file, rate, max_bytes, log_level) -> None:
         raise click.UsageError(f"--host {host} is not a loopback address: anyone who can reach it could read the "
                                "store; give --api-key-file (reads and writes then need a key), or use 127.0.0.1")
     db = db or default_db()
-    new = not Path(db).exists()
+    new = not is_postgres(db) and not Path(db).exists()
     try:
         app = create_app(db, api_keys_file=api_key_file, host=host, rate_per_minute=rate, max_body_bytes=max_bytes)
     except ValueError as exc:  # a malformed key file
         raise click.UsageError(str(exc)) from exc
     except Exception as exc:  # the store does not open
-        raise click.ClickException(f"cannot open the store {db}: {exc}") from exc
+        raise click.ClickException(f"cannot open the store {redact(db)}: {exc}") from exc
 
     def started(url: str) -> None:
-        click.echo(f"Dateline serving {db}" + (" (a new, empty store: `dateline ingest` fills it)" if new else ""))
+        click.echo(f"Dateline serving {redact(db)}" + (" (a new, empty store: `dateline ingest` fills it)" if new else ""))
         click.echo(f"  web UI   {url}/")
         click.echo(f"  API      {url}/api/events   (OpenAPI: {url}/openapi.json)")
         if not api_key_file:
