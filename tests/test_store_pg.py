@@ -11,7 +11,7 @@ from dateline.models import Article
 from dateline.store import StoredArticle, open_store
 from dateline.store.pg_search import document, query_expression, words
 from dateline.store.pg_url import redact
-from dateline.store.sqlite_lock import WriterBusyError
+from dateline.store.writer_lock import WriterBusyError
 
 
 def test_writer_lock_is_reentrant_and_excludes_other_connections(pg_server):

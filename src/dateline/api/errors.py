@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dateline.service.errors import ServiceError
-from dateline.store.sqlite_lock import WriterBusyError
+from dateline.store.writer_lock import WriterBusyError
 
 log = logging.getLogger("dateline.api")
 

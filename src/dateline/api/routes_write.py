@@ -24,7 +24,7 @@ from dateline.models import RawDocument, Rejection
 from dateline.read import ReadOptions
 from dateline.read.jsonl import read_jsonl_bytes, record_document
 from dateline.service.errors import Busy
-from dateline.store.sqlite_lock import WriterBusyError
+from dateline.store.writer_lock import WriterBusyError
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 

@@ -14,11 +14,9 @@ ends, so a writer that dies never leaves the store locked.
 
 from __future__ import annotations
 
-import threading
-import time
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from dateline.store.migrations import LATEST
 from dateline.store.pg_conn import PgConnection
@@ -26,7 +24,7 @@ from dateline.store.pg_schema import FIRST, PG_MIGRATIONS
 from dateline.store.pg_search import RANK_WEIGHTS, index_rows, query_expression
 from dateline.store.pg_url import redact
 from dateline.store.sql_store import Dialect, SQLStore
-from dateline.store.sqlite_lock import WriterBusyError
+from dateline.store.writer_lock import HeldLock
 
 # one key for "the writer of this database" (advisory locks are per database)
 WRITER_KEY = zlib.crc32(b"dateline writer")
@@ -36,6 +34,24 @@ class SchemaTooNewError(RuntimeError):
     pass
 
 
+class AdvisoryLock(HeldLock):
+    """The database's writer lock: a session advisory lock on the store's own connection."""
+
+    def __init__(self, db: PgConnection, name: str) -> None:
+        super().__init__()
+        self._db, self.name = db, name
+
+    def _wait(self) -> None:
+        self._db.execute("SELECT pg_advisory_lock(?)", (WRITER_KEY,))
+
+    def _try(self) -> bool:
+        return self._db.execute("SELECT pg_try_advisory_lock(?)", (WRITER_KEY,)).fetchone()[0]
+
+    def _release(self) -> None:
+        if not self._db.raw.closed:  # a lost connection took its lock along
+            self._db.execute("SELECT pg_advisory_unlock(?)", (WRITER_KEY,))
+
+
 class PostgresStore(SQLStore):
     dialect = Dialect(contains="strpos({0}, {1}) > 0", concat="string_agg({0}, ',')",
                       concat_distinct="string_agg(DISTINCT {0}, ',')", join_in_order="JOIN")
@@ -43,8 +59,7 @@ class PostgresStore(SQLStore):
     def __init__(self, url: str) -> None:
         self.url = url
         self._db = PgConnection(url)
-        self._lock = threading.RLock()
-        self._depth = 0
+        self._writer = AdvisoryLock(self._db, redact(url))
         if self.schema_version() != LATEST:
             with self.writing():  # two processes opening a new store must not both create its tables
                 self._migrate()
@@ -78,33 +93,8 @@ class PostgresStore(SQLStore):
                 self._db.execute("UPDATE dateline_schema SET version = ?", (number,))
 
     # -- writers ---------------------------------------------------------------------------
-    @contextmanager
-    def writing(self, timeout: float | None = None) -> Iterator[None]:
-        """The database's one writer lock (an advisory lock, re-entrant within this process)."""
-        if not self._lock.acquire(timeout=-1 if timeout is None else timeout):
-            raise WriterBusyError(f"another writer held {self} for over {timeout:g} s")
-        try:
-            if self._depth == 0:
-                self._acquire(timeout)
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-                if self._depth == 0 and not self._db.raw.closed:  # a lost connection took its lock along
-                    self._db.execute("SELECT pg_advisory_unlock(?)", (WRITER_KEY,))
-        finally:
-            self._lock.release()
-
-    def _acquire(self, timeout: float | None) -> None:
-        if timeout is None:
-            self._db.execute("SELECT pg_advisory_lock(?)", (WRITER_KEY,))
-            return
-        deadline = time.monotonic() + timeout
-        while not self._db.execute("SELECT pg_try_advisory_lock(?)", (WRITER_KEY,)).fetchone()[0]:
-            if time.monotonic() >= deadline:
-                raise WriterBusyError(f"another process is writing {self}; try again")
-            time.sleep(0.05)
+    def writing(self, timeout: float | None = None) -> AbstractContextManager[None]:
+        return self._writer.hold(timeout)
 
     @contextmanager
     def _transaction(self) -> Iterator[PgConnection]:

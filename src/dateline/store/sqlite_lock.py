@@ -15,66 +15,46 @@ from __future__ import annotations
 
 import fcntl
 import os
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from dateline.store.writer_lock import HeldLock, WriterBusyError
 
-class WriterBusyError(TimeoutError):
-    """Another writer held the store for longer than the caller would wait."""
+__all__ = ["WriterBusyError", "WriterLock"]
 
 
-class WriterLock:
-    """Re-entrant within a thread of one process; exclusive between processes and threads."""
-
+class WriterLock(HeldLock):
     def __init__(self, db_path: Path) -> None:
+        super().__init__()
         self.path = Path(f"{db_path}.writer-lock")
-        self._thread_lock = threading.RLock()
-        self._depth = 0
+        self.name = self.path.stem
         self._fd: int | None = None
 
-    @contextmanager
-    def hold(self, timeout: float | None = None) -> Iterator[None]:
-        """Wait (up to ``timeout`` seconds, or for as long as it takes) for the store's writer
-        lock, hold it for the block, release it after."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        if not self._thread_lock.acquire(timeout=-1 if timeout is None else timeout):
-            raise WriterBusyError(f"another writer held {self.path.name} for over {timeout:g} s")
-        try:
-            if self._depth == 0:
-                self._acquire_file(deadline)
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-                if self._depth == 0:
-                    self._release_file()
-        finally:
-            self._thread_lock.release()
+    def _open(self) -> int:
+        return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
 
-    def _acquire_file(self, deadline: float | None) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+    def _wait(self) -> None:
+        fd = self._open()
         try:
-            if deadline is None:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            else:
-                while True:
-                    try:
-                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() >= deadline:
-                            raise WriterBusyError(f"another process is writing {self.path.stem}; try again") from None
-                        time.sleep(0.05)
+            fcntl.flock(fd, fcntl.LOCK_EX)
         except BaseException:
             os.close(fd)
             raise
         self._fd = fd
 
-    def _release_file(self) -> None:
+    def _try(self) -> bool:
+        fd = self._open()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        return True
+
+    def _release(self) -> None:
         if self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
