@@ -327,6 +327,34 @@ def test_records_are_rebuilt_from_kept_report_frames(examples_db, tmp_path, monk
         assert set(store.kept_frames(framed, frame_version())) == set(framed)
 
 
+def test_records_framed_a_few_members_at_a_time_are_the_same(examples_db, tmp_path, monkeypatch):
+    """The frame stage loads events' members a group at a time (bounding memory); the records
+    do not depend on how the events were grouped."""
+    import sqlite3
+
+    from dateline import pipeline
+    from dateline.pipeline import stages
+
+    db = tmp_path / "copy.db"
+    shutil.copyfile(examples_db, db)
+    with open_store(db) as store:
+        events = [e.id for e in store.event_summaries()]
+        before = {e: store.event_record(e) for e in events}
+    assert len(events) > 2 and all(before.values())
+    con = sqlite3.connect(db)
+    con.execute("UPDATE events SET stale = 1, record = NULL")
+    con.commit()
+    con.close()
+    groups = []
+    real = stages._frame_group
+    monkeypatch.setattr(stages, "FRAME_MEMBERS", 1)  # every event a group of its own
+    monkeypatch.setattr(stages, "_frame_group", lambda s, ids, m, w: groups.append(list(ids)) or real(s, ids, m, w))
+    with open_store(db) as store:
+        assert pipeline.frame_pending(store) == len(events)
+        assert {e: store.event_record(e) for e in events} == before
+    assert sorted(sum(groups, [])) == sorted(events) and all(len(g) == 1 for g in groups)
+
+
 def test_showing_an_event_needs_none_of_the_ingest_stages(examples_db):
     """`dateline event` reads what the store keeps: loading the near-duplicate hashing (scipy) or
     the HTML extraction would add a second or two to every look at an event."""

@@ -513,10 +513,33 @@ def frame_pending(store: Store, *, batch_size: int = 200, workers: Workers = INL
             done += _frame_events(store, stale, workers)
 
 
+# Members held in memory at once while framing: large events (a hot story of thousands of
+# reports) would otherwise load a whole batch of them together, and memory would grow with them.
+FRAME_MEMBERS = 2_000
+
+
 def _frame_events(store: Store, stale: list[str], workers: Workers) -> int:
-    """Frame the ``stale`` events and store their records; returns how many."""
+    """Frame the ``stale`` events, a group of about FRAME_MEMBERS members at a time, and store
+    their records; returns how many."""
+    done, group, size = 0, [], 0
+    for event_id in stale:
+        rows = store.event_members(event_id)
+        group.append(event_members(store, event_id, rows))
+        size += len(rows)
+        if size >= FRAME_MEMBERS:
+            done += _frame_group(store, stale[done:done + len(group)], group, workers)
+            group, size = [], 0
+    if group:
+        done += _frame_group(store, stale[done:], group, workers)
+    return done
+
+
+EventMembers = tuple[list[tuple[Article, Analysis]], dict[str, Entity]]
+
+
+def _frame_group(store: Store, stale: list[str], members: list[EventMembers], workers: Workers) -> int:
+    """Frame one group of events (``members``: each one's, as ``event_members`` reads them)."""
     rows, fresh = [], {}
-    members = [event_members(store, event_id) for event_id in stale]
     frames = frame_reports(store, [analysed for analysed, _ in members], fresh, workers.map)
     for event_id, (analysed, entities), reports in zip(stale, members, frames):
         record = build_record(analysed, entities, reports=reports)
