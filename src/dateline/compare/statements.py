@@ -122,4 +122,5 @@ def _shared_entities(ctx: EventContext, cs: list[Claim]) -> list[str]:
         for e in ents:
             counts[e] = counts.get(e, 0) + 1
     shared = [e for e, n in counts.items() if n >= 2]
-    return sorted(shared, key=lambda e: (-ctx.weights.get(e, 1.0), ctx.name(e)))
+    # the id last: entities named alike would otherwise keep the order of a set (hash-seeded)
+    return sorted(shared, key=lambda e: (-ctx.weights.get(e, 1.0), ctx.name(e), e))
