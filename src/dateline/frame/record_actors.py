@@ -41,6 +41,7 @@ class _Seen:
     order: int
     side_weight: dict[str, float] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
+    cited: set[tuple] = field(default_factory=set)  # (article, sentence, span) of each evidence: a lookup, not a scan
 
 
 def _role_spans(member: Member, eid: str | None) -> list[tuple[int, int]]:
@@ -76,8 +77,8 @@ def decide_actors(members: Sequence[Member], entities: Mapping[str, Entity],
                 rec = seen.setdefault(a.entity, _Seen(a, len(seen)))
                 rec.side_weight[name] = rec.side_weight.get(name, 0.0) + sent.weight
                 ev = member.sentence_evidence(sent.sentence.start, sent.sentence.end, a.start, a.end)
-                if all((e.article_id, e.start, e.span_start) != (ev.article_id, ev.start, ev.span_start)
-                       for e in rec.evidence):
+                if (key := (ev.article_id, ev.start, ev.span_start)) not in rec.cited:
+                    rec.cited.add(key)
                     rec.evidence.append(ev)
     countries = CountryFinder(members, entities)
     sides: dict[str, list[tuple[float, int, ActorRecord]]] = {"source": [], "target": []}

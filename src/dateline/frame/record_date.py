@@ -15,9 +15,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from fractions import Fraction
+from functools import partial
 
 from dateline.analyze.times import find_times
 from dateline.frame.members import Member
@@ -89,27 +91,58 @@ def _published_candidate(k: int, member: Member) -> list[_Candidate]:
 
 def complete_year(month: int, day: int, references: Sequence[tuple[date, float]]) -> int | None:
     """The year that puts month/day nearest each reference day, voted by the references' weights."""
-    votes: dict[int, float] = {}
-    for ref, weight in references:
-        options = []
-        for y in (ref.year - 1, ref.year, ref.year + 1):
-            try:
-                options.append((abs((date(y, month, day) - ref).days), y))
-            except ValueError:  # 29 February of a common year
-                continue
-        if options:
-            y = min(options)[1]
-            votes[y] = votes.get(y, 0.0) + weight
-    return max(votes, key=lambda y: (votes[y], y)) if votes else None
+    return _YearVotes(month, day, [list(references)]).year(None)
 
 
-def _completed(member: Member, references: Sequence[tuple[date, float]]) -> tuple[Dateline | None, tuple[TimeExpression, ...]]:
-    """The member's dateline with its year completed from the references, and its time
-    expressions, re-resolved against that dateline where they had no anchor."""
+def _nearest_year(month: int, day: int, ref: date) -> int | None:
+    options = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append((abs((date(y, month, day) - ref).days), y))
+        except ValueError:  # 29 February of a common year
+            continue
+    return min(options)[1] if options else None
+
+
+class _YearVotes:
+    """The votes of every member's reference days for month/day's year, counted once: a member's
+    own year is then the vote of all the others (all members' votes less its own), not a count over
+    the others for each member, which grew with the square of an event's size. Sums are exact
+    (fractions), so that leaving a member out is exact too."""
+
+    def __init__(self, month: int, day: int, references: Sequence[Sequence[tuple[date, float]]]) -> None:
+        self._own: list[dict[int, list]] = []  # per member: year -> [weight, count]
+        self._all: dict[int, list] = {}
+        for refs in references:
+            own: dict[int, list] = {}
+            for ref, weight in refs:
+                y = _nearest_year(month, day, ref)
+                if y is not None:
+                    for votes in (own, self._all):
+                        v = votes.setdefault(y, [Fraction(0), 0])
+                        v[0] += Fraction(weight)
+                        v[1] += 1
+            self._own.append(own)
+
+    def year(self, without: int | None) -> int | None:
+        """The winning year, leaving out the votes of member ``without`` (None: of none)."""
+        own = self._own[without] if without is not None else {}
+        votes = {}
+        for y, (weight, count) in self._all.items():
+            w, n = own.get(y, (0, 0))
+            if count > n:
+                votes[y] = weight - w
+        return max(votes, key=lambda y: (votes[y], y)) if votes else None
+
+
+def _completed(member: Member, year_of: Callable[[int, int], int | None]) -> tuple[Dateline | None, tuple[TimeExpression, ...]]:
+    """The member's dateline with its year completed (``year_of(month, day)``: voted by the
+    other members' days), and its time expressions, re-resolved against that dateline where they
+    had no anchor."""
     d, times = member.article.dateline, member.analysis.times
     if d is None or not (d.month and d.day) or d.year:
         return d, times
-    year = complete_year(d.month, d.day, references)
+    year = year_of(d.month, d.day)
     if year is None:
         return d, times
     d = replace(d, year=year, year_source="event")
@@ -124,10 +157,17 @@ def decide_date(members: Sequence[Member], etype: str | None) -> DateRecord | No
     for k, m in enumerate(members):
         own.append([*_text_candidates(k, m, m.analysis.times, etype), *_dateline_candidate(k, m, m.article.dateline),
                     *_published_candidate(k, m)])
+    refs = [[(c.first, c.weight) for c in cs if c.first == c.last] for cs in own]
+    votes: dict[tuple[int, int], _YearVotes] = {}  # by month/day: the members' datelines share a few
+
+    def year_of(k: int, month: int, day: int) -> int | None:
+        if (month, day) not in votes:
+            votes[(month, day)] = _YearVotes(month, day, refs)
+        return votes[(month, day)].year(k)
+
     candidates: list[_Candidate] = []
     for k, m in enumerate(members):
-        refs = [(c.first, c.weight) for j, cs in enumerate(own) if j != k for c in cs if c.first == c.last]
-        dateline, times = _completed(m, refs)
+        dateline, times = _completed(m, partial(year_of, k))
         if dateline is m.article.dateline and times is m.analysis.times:
             candidates += own[k]
         else:
