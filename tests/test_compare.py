@@ -4,6 +4,8 @@ copies counted once, across languages; text and JSON forms."""
 import json
 
 from claim_fixtures import M, member
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.compare import compare_event, comparison_dict, render_comparison
 
@@ -119,3 +121,39 @@ def test_entities_named_alike_keep_one_order_whatever_the_hash_seed():
     outs = {subprocess.run([sys.executable, "-c", _SAME_NAMES], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert outs == {"[('Q1', 'Q5', 'Q9')]"}
+
+
+def _linked_pairwise(ctx, sents, concept):
+    """The definition: sentences linked pair by pair by their similarity, as connected groups."""
+    from dateline.compare.statements import LINK_SCORE, similarity
+
+    groups = [{i} for i in range(len(sents))]
+    for i in range(len(sents)):
+        for j in range(i + 1, len(sents)):
+            if similarity(ctx, sents[i], sents[j], concept) >= LINK_SCORE:
+                a = next(g for g in groups if i in g)
+                b = next(g for g in groups if j in g)
+                if a is not b:
+                    a |= b
+                    groups.remove(b)
+    return sorted(sorted(g) for g in groups)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.sampled_from(["meeting", "visit", "government", "military", "statement",
+                                                    "protest"]), max_size=4),
+                          st.sets(st.sampled_from(["P1", "P2", "C1", "C2", "U1"]), max_size=3)),
+                min_size=1, max_size=12))
+def test_statements_link_as_their_pairwise_similarity_says(sentences):
+    """Linking through shared keys gives the groups that comparing every pair gives (the concepts
+    weigh 1, 0.5 (context) and 0 (report); people 2, countries 0.5, an entity without a type 1)."""
+    from dateline.claims.records import Claim
+    from dateline.compare.context import EventContext
+    from dateline.compare.statements import _components
+
+    ctx = EventContext({}, [], {}, {}, {"P1": 2.0, "P2": 2.0, "C1": 0.5, "C2": 0.5})
+    sents = [Claim(f"a{i}", "statement", "", 0, 1, 0, 1, tuple(sorted(ents)), ("meeting", *sorted(cs)))
+             for i, (cs, ents) in enumerate(sentences)]
+    index = {id(s): i for i, s in enumerate(sents)}
+    got = sorted(sorted(index[id(s)] for s in comp) for comp in _components(ctx, sents, "meeting"))
+    assert got == _linked_pairwise(ctx, sents, "meeting")

@@ -35,6 +35,12 @@ def similarity(ctx: EventContext, a: Claim, b: Claim, concept: str) -> float:
 
 
 def _components(ctx: EventContext, sents: list[Claim], concept: str) -> list[list[Claim]]:
+    """The sentences linked (``similarity >= LINK_SCORE``), as connected groups in sentence order.
+
+    Every weight is 0, 0.5 or at least 1, so two sentences link exactly when they share one key
+    of weight 1 or more, or two of weight 0.5: sentences are joined through what they share (each
+    such key, each pair of half-weight keys), not compared pair by pair, which grew with the
+    square of an event's size."""
     parent = list(range(len(sents)))
 
     def find(i: int) -> int:
@@ -43,10 +49,19 @@ def _components(ctx: EventContext, sents: list[Claim], concept: str) -> list[lis
             i = parent[i]
         return i
 
-    for i in range(len(sents)):
-        for j in range(i + 1, len(sents)):
-            if similarity(ctx, sents[i], sents[j], concept) >= LINK_SCORE:
-                parent[find(j)] = find(i)
+    first_with: dict[object, int] = {}  # a key (or pair of half keys) -> the first sentence with it
+    for i, s in enumerate(sents):
+        weighted = [(("concept", k), _weight(k)) for k in dict.fromkeys(s.concepts) if k != concept]
+        weighted += [(("entity", e), ctx.weights.get(e, 1.0)) for e in dict.fromkeys(s.entities)]
+        if any(0.0 < w < LINK_SCORE and w != _WEAK_CONCEPT for _, w in weighted):
+            raise ValueError("a link weight other than 0, 0.5 or 1 and more: _components would miss links")
+        half = sorted(key for key, w in weighted if w == _WEAK_CONCEPT)
+        keys = [key for key, w in weighted if w >= LINK_SCORE]
+        keys += [(a, b) for x, a in enumerate(half) for b in half[x + 1:]]
+        for key in keys:
+            j = first_with.setdefault(key, i)
+            if j != i:
+                parent[find(i)] = find(j)
     comps: dict[int, list[Claim]] = {}
     for i, s in enumerate(sents):
         comps.setdefault(find(i), []).append(s)
