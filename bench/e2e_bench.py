@@ -34,8 +34,8 @@ Figures, per input (medians over the runs; min and max beside the total):
                     (the frame stage builds the records of the events those articles are in)
     tree MB         the largest sum, over the child and its worker processes, of their memory
                     (PSS, so pages the forked workers share with the parent are counted once;
-                    RSS where the kernel has no smaps_rollup), sampled every 0.1 s from /proc (0.5 s after the first 10 s);
-                    being sampled, it can miss a short spike
+                    RSS where the kernel has no smaps_rollup), sampled from /proc every 0.1 s,
+                    every 0.5 s after the first 10 s; being sampled, it can miss a short spike
     main MB         the main process alone: its peak resident set (VmHWM, the kernel's own high
                     water mark, last read just before the process ended). With --workers 1 it
                     can read a little above tree MB: RSS against PSS, a high-water mark against
