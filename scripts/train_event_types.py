@@ -9,7 +9,8 @@
 
 Reproducible: records sorted by id, deterministic solvers with fixed seeds, weights rounded to 6
 significant digits and near-zero ones pruned, so a retrain gives byte-identical files (``--check``).
-Each model stores its 5-fold stratified cross-validated figures (never in-sample ones) beside a
+Only the tuning part of each file is read: its untouched quarter (``dateline.eval.parts``) is
+left for ``dateline eval`` to score. Each model stores its 5-fold stratified cross-validated figures (never in-sample ones) beside a
 plain baseline computed on the same folds, and short hashes of its training texts so an eval can
 say whether it is scoring the training data.
 
@@ -37,6 +38,7 @@ from sklearn.svm import LinearSVC
 
 from dateline.eval.events import TokenF1
 from dateline.eval.labels import per_label, summary, text_key
+from dateline.eval.parts import dataset_of, select
 from dateline.frame import events as plover_events
 from dateline.frame import snippets as case_snippets
 from dateline.frame.linear import LinearModel, data_path
@@ -57,8 +59,9 @@ EXTRA_NAMES = ([f"lex:{t}" for t in PLOVER_TYPES] + [f"first:{t}" for t in PLOVE
 
 
 def read(path: str, label_key: str) -> list[dict]:
+    """The tuning part of the file, sorted by id: its untouched quarter is never trained on."""
     with open(path, encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
+        records = select(dataset_of(path), [json.loads(line) for line in fh if line.strip()], "tuning")
     return sorted((r for r in records if r.get(label_key)), key=lambda r: str(r["id"]))
 
 
@@ -189,7 +192,9 @@ def provenance(name: str, data: str, model: dict) -> str:
     lines = [f"# {name}: provenance", "", (f"{meta['task']}: a linear model ({model['kind']}) over "
              "`dateline.frame.textfeatures` vectors, scored with numpy alone (`dateline.frame.linear`)."), "",
              "## Data",
-             f"- `{data}`: {meta['records']} English records (released for research; the licence allows",
+             f"- `{data}`: {meta['records']} English records, its tuning part (the untouched quarter that",
+             "  `dateline.eval.parts` sets aside is never trained on; `dateline eval` scores it apart), released",
+             "  for research (the licence allows",
              "  training internal models and shipping them with this note, **for research use**). No text from",
              "  the data is in this repository; `meta.trained_on` holds 10-hex-digit hashes of the training texts",
              "  so `dateline eval` can tell when it scores the training data.", "",

@@ -7,7 +7,8 @@ Training data (read by path, never copied into the repository):
   * ../shared/data/train/conll_ner_train.jsonl  (CoNLL 2002/2003 train, en, es, nl)
   * ../shared/data/dev/slavicner_entities.jsonl, only the documents of the stories in
     TRAIN_STORIES (the story is the first part of the document id), so the SlavicNER score
-    below is cross-topic: the evaluation stories never occur in training.
+    below is cross-topic: the evaluation stories never occur in training; and never a document
+    of the untouched quarter that dateline.eval.parts sets aside.
 Evaluation: ../shared/data/dev/conll_ner.jsonl (not trained on) and the SlavicNER documents of
 the other stories.
 
@@ -29,6 +30,7 @@ import pycrfsuite
 from dateline.analyze.ner import PLACES_NAME, CrfTagger, document_sequences
 from dateline.analyze.tokens import tokenize
 from dateline.eval.entities import evaluate_entities, load_records
+from dateline.eval.parts import untouched_mask
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -71,8 +73,11 @@ def in_train_half(doc_id: str) -> bool:
 
 
 def slavic_ids(train: bool) -> list[str]:
-    ids = [r["id"] for r in load_records(SLAVIC)]
-    return sorted(i for i in ids if in_train_half(i) == train)
+    """The training or evaluation documents; the untouched quarter (dateline.eval.parts) is never
+    trained on, whatever its story."""
+    records = load_records(SLAVIC)
+    untouched = untouched_mask(SLAVIC, records) or [False] * len(records)
+    return sorted(r["id"] for r, u in zip(records, untouched) if in_train_half(r["id"]) == train and not (train and u))
 
 
 def map_type(t: str, keep_evt_pro: bool) -> str:

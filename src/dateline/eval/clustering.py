@@ -25,6 +25,7 @@ from typing import Any
 from dateline.clean import CleanError, clean
 from dateline.cluster.online import OnlineClusterer
 from dateline.eval.bcubed import bcubed
+from dateline.eval.parts import dataset_of, describe, untouched_mask
 from dateline.models import Analysis, Article, RawDocument
 from dateline.pipeline import Analyzer
 
@@ -121,6 +122,25 @@ def _peak_mib() -> float:
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
 
 
+def _untouched(analysed: Sequence[tuple[Article, Analysis] | None], gold: Sequence[str], mask: Sequence[bool],
+               level: str, shuffle_seed: int | None, params: dict[str, Any]) -> dict[str, Any]:
+    """The untouched part clustered alone, in file order (and shuffled with the seed)."""
+    keep = [i for i, m in enumerate(mask) if m]
+    part, part_gold = [analysed[i] for i in keep], [gold[i] for i in keep]
+    labels, _, _ = cluster_labels(part, range(len(part)), level, **params)
+    out: dict[str, Any] = {
+        "articles": len(part),
+        "bcubed": {k: round(v, 4) for k, v in bcubed(labels, part_gold).items() if k != "items"},
+        "clusters": {"predicted": len(set(labels)), "gold": len(set(part_gold))},
+    }
+    if shuffle_seed is not None:
+        order = list(range(len(part)))
+        random.Random(shuffle_seed).shuffle(order)
+        shuffled, _, _ = cluster_labels(part, order, level, **params)
+        out["bcubed_f1_shuffled"] = round(bcubed(shuffled, part_gold)["f1"], 4)
+    return out
+
+
 def evaluate_clustering(path: str | Path, level: str = "story", predictions: str | Path | None = None,
                         shuffle_seed: int | None = None, limit: int | None = None,
                         **params: Any) -> dict[str, Any]:
@@ -159,6 +179,11 @@ def evaluate_clustering(path: str | Path, level: str = "story", predictions: str
             "agreement_bcubed_f1": round(bcubed(shuffled, labels)["f1"], 4),
             "agreement_ari": round(adjusted_rand(shuffled, labels), 4),
         }
+    mask = untouched_mask(path, records) if limit is None else None
+    result["untouched"] = None
+    if mask is not None:
+        result["untouched"] = _untouched(analysed, gold, mask, level, shuffle_seed, params)
+        result["untouched"]["split"] = describe(dataset_of(path), records)
     result["peak_memory_mib"] = _peak_mib()
     if predictions is not None:
         with open(predictions, "w", encoding="utf-8") as fh:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dateline.eval.bcubed import bcubed
+from dateline.eval.parts import dataset_of, describe, untouched_mask
 
 # entity_linker(records, mentions) -> one list of entity ids (or None) per record, aligned with
 # that record's predicted mentions. ``mentions`` items have .start .end .type .text.
@@ -130,6 +131,9 @@ def evaluate_entities(
     collapsed = _Counts()
     link_pred: list[str | None] = []
     link_gold: list[str] = []
+    mask = untouched_mask(path, records) if only_ids is None else None
+    untouched = _Counts()
+    untouched_links: list[int] = []  # indices into link_pred of the untouched records' links
     n_pred = 0
     for i, (rec, mentions) in enumerate(zip(records, predicted)):
         lang = rec.get("lang") or "?"
@@ -137,6 +141,8 @@ def evaluate_entities(
         gold = [(m["start"], m["end"], m["type"]) for m in rec["mentions"]]
         pred = [(m.start, m.end, mapping.get(m.type, m.type)) for m in mentions]
         matched = strict.add(lang, gold, pred)
+        if mask is not None and mask[i]:
+            untouched.add(lang, gold, pred)
         if collapse:
             c = lambda t: "MISC" if t in _MISC_LIKE else t
             collapsed.add(lang, [(s, e, c(t)) for s, e, t in gold], [(s, e, c(t)) for s, e, t in pred])
@@ -145,6 +151,8 @@ def evaluate_entities(
             gold_entity = {(m["start"], m["end"], m["type"]): m.get("entity") for m in rec["mentions"]}
             for m, eid in zip(pred, ids):
                 if m in matched and gold_entity.get(m):
+                    if mask is not None and mask[i]:
+                        untouched_links.append(len(link_pred))
                     link_pred.append(eid)
                     link_gold.append(gold_entity[m])
         if predictions is not None:
@@ -184,6 +192,13 @@ def evaluate_entities(
             "note": "over predicted mentions that strictly match a gold mention with an entity id",
             "seconds": round(link_seconds or 0.0, 2),
         }
+    if mask is not None:
+        result["untouched"] = {"records": sum(mask), **untouched.report(),
+                               "split": describe(dataset_of(path), records)}
+        if entity_linker is not None:
+            link = bcubed([link_pred[j] for j in untouched_links], [link_gold[j] for j in untouched_links])
+            result["untouched"]["linking"] = {"bcubed_f1": round(link["f1"], 4), "mentions": link["items"],
+                                              "note": "the file's links, scored on the untouched part's mentions"}
     chars = sum(len(r["text"]) for r in records)
     result.update(
         {

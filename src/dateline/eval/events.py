@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from dateline.eval.labels import per_label, summary, training_overlap
+from dateline.eval.parts import describe, dataset_of, untouched_mask
 from dateline.frame.events import default_model
 from dateline.frame.plover import canonical_type
 from dateline.frame.sentence import frame_sentence
@@ -41,16 +42,16 @@ class EventRecord:
     target: tuple[str, ...]
 
 
-def read_events(path: str) -> list[EventRecord]:
-    records = []
+def read_raw(path: str) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                r = json.loads(line)
-                records.append(EventRecord(str(r["id"]), r.get("lang") or "en", r["text"],
-                                           canonical_type(r["event"]) if r.get("event") else None,
-                                           tuple(r.get("source") or ()), tuple(r.get("target") or ())))
-    return records
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def read_events(path: str, raw: list[dict] | None = None) -> list[EventRecord]:
+    return [EventRecord(str(r["id"]), r.get("lang") or "en", r["text"],
+                        canonical_type(r["event"]) if r.get("event") else None,
+                        tuple(r.get("source") or ()), tuple(r.get("target") or ()))
+            for r in (raw if raw is not None else read_raw(path))]
 
 
 def _tokens(texts: Iterable[str]) -> Counter[str]:
@@ -79,33 +80,30 @@ class TokenF1:
 def evaluate_events(path: str, predictions: TextIO | None = None, analyzer: Analyzer | None = None,
                     use_model: bool = True) -> dict:
     """``use_model=False``: trigger lexicons alone, the honest figure on the model's own training data."""
-    records = read_events(path)
+    raw = read_raw(path)
+    records = read_events(path, raw)
     analyzer = analyzer or Analyzer()
     shipped = default_model()  # loaded before timing; reported even when --lexicon-only leaves it unused
     started = time.perf_counter()
     framed = [frame_sentence(r.text, r.lang, analyzer.mentions(r.text, r.lang), use_model=use_model)
               for r in records]
     elapsed = time.perf_counter() - started
-    sources, targets, both = TokenF1(), TokenF1(), TokenF1()
-    for r, f in zip(records, framed, strict=True):
-        src, tgt = [a.text for a in f.sources], [a.text for a in f.targets]
-        sources.add(src, r.source)
-        targets.add(tgt, r.target)
-        both.add(src, r.source)
-        both.add(tgt, r.target)
-        if predictions is not None:
+    if predictions is not None:
+        for r, f in zip(records, framed, strict=True):
             predictions.write(json.dumps({"id": r.id, "event": f.event.type, "mode": f.event.mode,
                                           "context": f.event.context, "score": f.event.score,
-                                          "trigger": f.event.trigger, "source": src, "target": tgt},
-                                         ensure_ascii=False) + "\n")
-    typed = [(r.event, f.event.type) for r, f in zip(records, framed, strict=True) if r.event]
-    gold, pred = [g for g, _ in typed], [p for _, p in typed]
+                                          "trigger": f.event.trigger, "source": [a.text for a in f.sources],
+                                          "target": [a.text for a in f.targets]}, ensure_ascii=False) + "\n")
+    mask = untouched_mask(path, raw)
     meta = shipped.meta if shipped else {}
+    untouched = None
+    if mask is not None:
+        part_records, part_framed = _part(records, framed, mask)
+        untouched = {**_figures(part_records, part_framed), "split": describe(dataset_of(path), raw),
+                     "model_trained_on": training_overlap(meta, [r.text for r in part_records])["records_seen_in_training"]}
     return {
-        "records": len(records),
-        "event_type": {**summary(gold, pred), "per_type": per_label(gold, pred)},
-        "actors": {"source_token": sources.result(), "target_token": targets.result(),
-                   "all_token": both.result(), "token_f1": ACTOR_F1_NOTE},
+        **_figures(records, framed),
+        "untouched": untouched,
         "typing": "learned model where it applies, else lexicon" if use_model else "lexicon only",
         "model": {**training_overlap(meta, [r.text for r in records]),
                   "cv_on_its_training_data": {k: v for k, v in meta.get("cv", {}).items() if k != "per_label"},
@@ -113,3 +111,25 @@ def evaluate_events(path: str, predictions: TextIO | None = None, analyzer: Anal
         "records_per_second": round(len(records) / elapsed, 1) if elapsed else None,
         "seconds": round(elapsed, 2),
     }
+
+
+def _part(records: list[EventRecord], framed: list, mask: list[bool]) -> tuple[list[EventRecord], list]:
+    keep = [i for i, m in enumerate(mask) if m]
+    return [records[i] for i in keep], [framed[i] for i in keep]
+
+
+def _figures(records: list[EventRecord], framed: list) -> dict:
+    """Type accuracy and actor token F1 of these records' frames."""
+    sources, targets, both = TokenF1(), TokenF1(), TokenF1()
+    for r, f in zip(records, framed, strict=True):
+        src, tgt = [a.text for a in f.sources], [a.text for a in f.targets]
+        sources.add(src, r.source)
+        targets.add(tgt, r.target)
+        both.add(src, r.source)
+        both.add(tgt, r.target)
+    typed = [(r.event, f.event.type) for r, f in zip(records, framed, strict=True) if r.event]
+    gold, pred = [g for g, _ in typed], [p for _, p in typed]
+    return {"records": len(records),
+            "event_type": {**summary(gold, pred), "per_type": per_label(gold, pred)},
+            "actors": {"source_token": sources.result(), "target_token": targets.result(),
+                       "all_token": both.result(), "token_f1": ACTOR_F1_NOTE}}

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from dateline.clean import clean
 from dateline.clean import CleanError
+from dateline.eval.parts import dataset_of, describe, untouched_mask
 from dateline.eval.shingles import page_counts, score
 from dateline.models import RawDocument
 
@@ -40,11 +41,17 @@ def evaluate_extraction(path: Path, predictions: TextIO | None = None) -> dict:
         if predictions is not None:
             predictions.write(json.dumps({"id": rec["id"], "body": body}, ensure_ascii=False) + "\n")
     elapsed = time.perf_counter() - started
-    metrics = score(counts)
+    mask = untouched_mask(path, records)
+    untouched = None
+    if mask is not None:
+        part = [c for c, m in zip(counts, mask) if m]
+        untouched = {"pages": len(part), **{k: round(v, 4) for k, v in score(part).items()},
+                     "split": describe(dataset_of(path), records)}
     return {
         "file": str(path),
         "pages": len(records),
-        **{k: round(v, 4) for k, v in metrics.items()},
+        **{k: round(v, 4) for k, v in score(counts).items()},
+        "untouched": untouched,
         "pages_per_second": round(len(records) / elapsed, 1) if elapsed else None,
         "seconds": round(elapsed, 2),
     }

@@ -9,6 +9,7 @@ import time
 from typing import TextIO
 
 from dateline.eval.labels import per_label, summary, training_overlap
+from dateline.eval.parts import dataset_of, describe, untouched_mask
 from dateline.frame.snippets import default_model, label_snippet
 
 
@@ -22,15 +23,26 @@ def evaluate_snippets(path: str, predictions: TextIO | None = None) -> dict:
     if predictions is not None:
         for r, p in zip(records, labelled, strict=True):
             predictions.write(json.dumps({"id": r["id"], "label": p.label, "score": p.score}) + "\n")
-    scored = [(r["label"], p.label) for r, p in zip(records, labelled, strict=True) if r.get("label")]
-    gold, pred = [g for g, _ in scored], [p for _, p in scored]
+    mask = untouched_mask(path, records)
+    untouched = None
+    if mask is not None:
+        part = [i for i, m in enumerate(mask) if m]
+        untouched = {**_figures([records[i] for i in part], [labelled[i] for i in part]),
+                     "split": describe(dataset_of(path), records),
+                     "model_trained_on": training_overlap(model.meta, [records[i]["text"] for i in part])
+                     ["records_seen_in_training"]}
     return {
-        "records": len(records),
-        **summary(gold, pred),
-        "per_label": per_label(gold, pred),
+        **_figures(records, labelled),
+        "untouched": untouched,
         "model": {**training_overlap(model.meta, [r["text"] for r in records]),
                   "cv_on_its_training_data": {k: v for k, v in model.meta.get("cv", {}).items()
                                               if k != "per_label"}},
         "records_per_second": round(len(records) / elapsed, 1) if elapsed else None,
         "seconds": round(elapsed, 2),
     }
+
+
+def _figures(records: list[dict], labelled: list) -> dict:
+    scored = [(r["label"], p.label) for r, p in zip(records, labelled, strict=True) if r.get("label")]
+    gold, pred = [g for g, _ in scored], [p for _, p in scored]
+    return {"records": len(records), **summary(gold, pred), "per_label": per_label(gold, pred)}
