@@ -192,7 +192,8 @@ def provenance(info: dict, command: str) -> str:
         + (
             f"only the documents of the stories {', '.join(info['train_stories'])}; "
             if info["split"] == "story"
-            else "all documents (its SlavicNER scores come from models trained on part of them: "
+            else "all documents of its tuning part (the untouched quarter of `dateline.eval.parts` is never "
+            "trained on; its SlavicNER scores come from models trained on part of them: "
             "`--split doc` and `--split story`, see docs/entities.md); "
             if info["split"] == "all"
             else "only the documents whose id hashes into the training half (sha1, first byte even); "

@@ -113,7 +113,9 @@ def select(dataset: str | None, records: Iterable[T], part: str, raw: Callable[[
     if part not in PARTS:
         raise ValueError(f"part must be one of {', '.join(PARTS)}, not {part!r}")
     items = list(records)
-    if part == "all" or dataset is None and part == "tuning":
+    if dataset is None:  # a file of one's own: all of it is tuning, none untouched
+        return [] if part == "untouched" else items
+    if part == "all":
         return items
     as_record = raw or (lambda x: x)
     mask = _mask(dataset, [as_record(x) for x in items])  # type: ignore[arg-type]
@@ -128,8 +130,8 @@ def describe(dataset: str | None, records: Sequence[dict[str, Any]]) -> dict[str
     mask = _mask(dataset, records)
     kept = sum(mask)
     return {"dataset": dataset, "share": SHARE, "salt": SALT,
-            "grouped_by": {"ecbplus_events": "topic", "conll_ner": f"blocks of {CONLL_BLOCK} sentences"}
-            .get(dataset, "record"),
+            "grouped_by": {"ecbplus_events": "topic", "conll_ner": f"blocks of {CONLL_BLOCK} sentences",
+                           "semeval2022_pairs": "the articles joined by pairs"}.get(dataset, "record"),
             "untouched_records": kept, "tuning_records": len(records) - kept,
             "untouched_groups": round(SHARE * len(set(GROUPS[dataset](records)))),
             "groups": len(set(GROUPS[dataset](records)))}
