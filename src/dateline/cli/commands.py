@@ -457,7 +457,9 @@ def _one(found: list[str], given: str, kind: str, listing: str) -> str:
 # -- eval ---------------------------------------------------------------------------------------
 @main.group(name="eval")
 def eval_group() -> None:
-    """Measure a stage against labelled data; prints JSON."""
+    """Measure a stage against labelled data; prints JSON. For a known dev file (by its name, e.g.
+    plover_events.jsonl) the output also holds an `untouched` block: the same figures on the quarter
+    of the file that no model is trained on (docs/evaluation.md)."""
 
 
 @eval_group.command(name="extraction")
