@@ -176,17 +176,22 @@ def train(ecb: tuple[list, list[str]], slav: tuple[list, list[str]], pairs: Sequ
     if log:
         print("event merge probability -> ECB+ BCubed F1 (mean of orders):",
               {str(m): round(s, 4) for m, s in merge_scores.items()}, file=sys.stderr)
-    # mean over file order and shuffled orders: the thresholds must hold whatever the arrival order
-    grid = {(t, c): float(np.mean([cluster_f1(*reorder(*slav, seed), heads_of(model), "story",
-                                              story_threshold=t, story_merge=c) for seed in TUNE_ORDERS]))
-            for t in STORY_THRESHOLDS for c in MERGE_COSINES}
-    t, c = max(grid, key=lambda k: (round(grid[k], 4), -k[0], -k[1]))
+    # the worst of file order and shuffled orders: the thresholds must hold whatever the arrival
+    # order. The mean hid a weak one: on the tuning part (2026-12-07) the mean's choice, 0.2 / 0.3,
+    # gave 0.76 in file order (a story swallowed others) against 0.92 shuffled.
+    per_order = {(t, c): [cluster_f1(*reorder(*slav, seed), heads_of(model), "story", story_threshold=t,
+                                     story_merge=c) for seed in TUNE_ORDERS]
+                 for t in STORY_THRESHOLDS for c in MERGE_COSINES}
+    grid = {k: float(min(v)) for k, v in per_order.items()}
+    # ties go to keeping stories apart (a higher join threshold, a higher merge cosine)
+    t, c = max(grid, key=lambda k: (round(grid[k], 4), k[0], k[1]))
     model["story"]["threshold"], model["story_merge"]["cosine"] = t, c
     if log:
-        print("story threshold, merge cosine -> SlavicNER BCubed F1:",
-              {f"{a},{b}": round(s, 4) for (a, b), s in grid.items()}, file=sys.stderr)
+        print("story threshold, merge cosine -> SlavicNER BCubed F1 per order:",
+              {f"{a},{b}": [round(x, 4) for x in v] for (a, b), v in per_order.items()}, file=sys.stderr)
     model["tuned_f1"] = {"ecbplus_event_mean_of_orders": round(merge_scores[model["event_merge"]["probability"]], 4),
-                         "slavicner_story_mean_of_orders": round(grid[(t, c)], 4)}
+                         "slavicner_story_worst_order": round(grid[(t, c)], 4),
+                         "slavicner_story_mean_of_orders": round(float(np.mean(per_order[(t, c)])), 4)}
     return model
 
 
