@@ -84,6 +84,7 @@ def test_eval_events_reports_the_untouched_part(tmp_path):
     assert part["records"] == 3 == part["split"]["untouched_records"]
     assert result["records"] == 12
     assert part["model_trained_on"] == 0
+    assert 0.0 <= part["baseline_tfidf_words_svm"]["accuracy"] <= 1.0  # scikit-learn is in the test extra
     other = tmp_path / "mine.jsonl"
     other.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     assert evaluate_events(str(other))["untouched"] is None

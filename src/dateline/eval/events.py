@@ -100,6 +100,7 @@ def evaluate_events(path: str, predictions: TextIO | None = None, analyzer: Anal
     if mask is not None:
         part_records, part_framed = _part(records, framed, mask)
         untouched = {**_figures(part_records, part_framed), "split": describe(dataset_of(path), raw),
+                     "baseline_tfidf_words_svm": plain_baseline(records, mask),
                      "model_trained_on": training_overlap(meta, [r.text for r in part_records])["records_seen_in_training"]}
     return {
         **_figures(records, framed),
@@ -111,6 +112,24 @@ def evaluate_events(path: str, predictions: TextIO | None = None, analyzer: Anal
         "records_per_second": round(len(records) / elapsed, 1) if elapsed else None,
         "seconds": round(elapsed, 2),
     }
+
+
+def plain_baseline(records: list[EventRecord], mask: list[bool]) -> dict:
+    """The plain baseline in the same run: TF-IDF words + linear SVM (scikit-learn defaults, as the
+    training script's CV baseline), fitted on the tuning part and scored on the untouched part."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.svm import LinearSVC
+    except ImportError:
+        return {"unavailable": "needs scikit-learn (the `train` extra)"}
+    train = [r for r, m in zip(records, mask, strict=True) if not m and r.event]
+    test = [r for r, m in zip(records, mask, strict=True) if m and r.event]
+    if not test or len({r.event for r in train}) < 2:
+        return {"unavailable": "too few labelled records in a part"}
+    tfidf = TfidfVectorizer()
+    clf = LinearSVC(random_state=0).fit(tfidf.fit_transform([r.text for r in train]), [r.event for r in train])
+    predicted = [str(p) for p in clf.predict(tfidf.transform([r.text for r in test]))]
+    return summary([r.event for r in test], predicted)
 
 
 def _part(records: list[EventRecord], framed: list, mask: list[bool]) -> tuple[list[EventRecord], list]:
