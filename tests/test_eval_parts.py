@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.eval.parts import SHARE, dataset_of, describe, select, untouched_mask
+from dateline.eval.parts import SHARE, dataset_of, select, split_of, untouched_mask
 from dateline.eval.labels import text_key
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"
@@ -63,7 +63,7 @@ def test_another_file_is_not_split():
     assert untouched_mask("/tmp/my_reports.jsonl", records) is None
     assert select(None, records, "tuning") == records
     assert select(None, records, "untouched") == []
-    assert describe(None, records)["dataset"] is None
+    assert split_of("/tmp/my_reports.jsonl", records) is None
     with pytest.raises(ValueError, match="part must be one of"):
         select("plover_events", records, "held-out")
 

@@ -25,7 +25,7 @@ from typing import Any
 from dateline.clean import CleanError, clean
 from dateline.cluster.online import OnlineClusterer
 from dateline.eval.bcubed import bcubed
-from dateline.eval.parts import dataset_of, describe, untouched_mask
+from dateline.eval.parts import Split, split_of
 from dateline.models import Analysis, Article, RawDocument
 from dateline.pipeline import Analyzer
 
@@ -122,16 +122,17 @@ def _peak_mib() -> float:
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
 
 
-def _untouched(analysed: Sequence[tuple[Article, Analysis] | None], gold: Sequence[str], mask: Sequence[bool],
+def _untouched(analysed: Sequence[tuple[Article, Analysis] | None], gold: Sequence[str], split: Split,
                level: str, shuffle_seed: int | None, params: dict[str, Any]) -> dict[str, Any]:
     """The untouched part clustered alone, in file order (and shuffled with the seed)."""
-    keep = [i for i, m in enumerate(mask) if m]
+    keep = split.untouched
     part, part_gold = [analysed[i] for i in keep], [gold[i] for i in keep]
     labels, _, _ = cluster_labels(part, range(len(part)), level, **params)
     out: dict[str, Any] = {
         "articles": len(part),
         "bcubed": {k: round(v, 4) for k, v in bcubed(labels, part_gold).items() if k != "items"},
         "clusters": {"predicted": len(set(labels)), "gold": len(set(part_gold))},
+        "split": split.summary(),
     }
     if shuffle_seed is not None:
         order = list(range(len(part)))
@@ -179,11 +180,8 @@ def evaluate_clustering(path: str | Path, level: str = "story", predictions: str
             "agreement_bcubed_f1": round(bcubed(shuffled, labels)["f1"], 4),
             "agreement_ari": round(adjusted_rand(shuffled, labels), 4),
         }
-    mask = untouched_mask(path, records) if limit is None else None
-    result["untouched"] = None
-    if mask is not None:
-        result["untouched"] = _untouched(analysed, gold, mask, level, shuffle_seed, params)
-        result["untouched"]["split"] = describe(dataset_of(path), records)
+    split = split_of(path, records) if limit is None else None
+    result["untouched"] = _untouched(analysed, gold, split, level, shuffle_seed, params) if split else None
     result["peak_memory_mib"] = _peak_mib()
     if predictions is not None:
         with open(predictions, "w", encoding="utf-8") as fh:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dateline.eval.bcubed import bcubed
-from dateline.eval.parts import dataset_of, describe, untouched_mask
+from dateline.eval.parts import split_of
 
 # entity_linker(records, mentions) -> one list of entity ids (or None) per record, aligned with
 # that record's predicted mentions. ``mentions`` items have .start .end .type .text.
@@ -131,7 +131,8 @@ def evaluate_entities(
     collapsed = _Counts()
     link_pred: list[str | None] = []
     link_gold: list[str] = []
-    mask = untouched_mask(path, records) if only_ids is None else None
+    split = split_of(path, records) if only_ids is None else None
+    mask = split.mask if split is not None else None
     untouched = _Counts()
     untouched_links: list[int] = []  # indices into link_pred of the untouched records' links
     n_pred = 0
@@ -192,9 +193,8 @@ def evaluate_entities(
             "note": "over predicted mentions that strictly match a gold mention with an entity id",
             "seconds": round(link_seconds or 0.0, 2),
         }
-    if mask is not None:
-        result["untouched"] = {"records": sum(mask), **untouched.report(),
-                               "split": describe(dataset_of(path), records)}
+    if split is not None:
+        result["untouched"] = {"records": sum(split.mask), **untouched.report(), "split": split.summary()}
         if entity_linker is not None:
             link = bcubed([link_pred[j] for j in untouched_links], [link_gold[j] for j in untouched_links])
             result["untouched"]["linking"] = {"bcubed_f1": round(link["f1"], 4), "mentions": link["items"],

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from dateline.eval.labels import per_label, summary, training_overlap
-from dateline.eval.parts import describe, dataset_of, untouched_mask
+from dateline.eval.parts import split_of
 from dateline.frame.events import default_model
 from dateline.frame.plover import canonical_type
 from dateline.frame.sentence import frame_sentence
@@ -94,13 +94,13 @@ def evaluate_events(path: str, predictions: TextIO | None = None, analyzer: Anal
                                           "context": f.event.context, "score": f.event.score,
                                           "trigger": f.event.trigger, "source": [a.text for a in f.sources],
                                           "target": [a.text for a in f.targets]}, ensure_ascii=False) + "\n")
-    mask = untouched_mask(path, raw)
+    split = split_of(path, raw)
     meta = shipped.meta if shipped else {}
     untouched = None
-    if mask is not None:
-        part_records, part_framed = _part(records, framed, mask)
-        untouched = {**_figures(part_records, part_framed), "split": describe(dataset_of(path), raw),
-                     "baseline_tfidf_words_svm": plain_baseline(records, mask),
+    if split is not None:
+        part_records, part_framed = [records[i] for i in split.untouched], [framed[i] for i in split.untouched]
+        untouched = {**_figures(part_records, part_framed), "split": split.summary(),
+                     "baseline_tfidf_words_svm": plain_baseline(records, split.mask),
                      "model_trained_on": training_overlap(meta, [r.text for r in part_records])["records_seen_in_training"]}
     return {
         **_figures(records, framed),
@@ -130,11 +130,6 @@ def plain_baseline(records: list[EventRecord], mask: list[bool]) -> dict:
     clf = LinearSVC(random_state=0).fit(tfidf.fit_transform([r.text for r in train]), [r.event for r in train])
     predicted = [str(p) for p in clf.predict(tfidf.transform([r.text for r in test]))]
     return summary([r.event for r in test], predicted)
-
-
-def _part(records: list[EventRecord], framed: list, mask: list[bool]) -> tuple[list[EventRecord], list]:
-    keep = [i for i, m in enumerate(mask) if m]
-    return [records[i] for i in keep], [framed[i] for i in keep]
 
 
 def _figures(records: list[EventRecord], framed: list) -> dict:

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from dateline.clean import clean
 from dateline.clean import CleanError
-from dateline.eval.parts import dataset_of, describe, untouched_mask
+from dateline.eval.parts import split_of
 from dateline.eval.shingles import page_counts, score
 from dateline.models import RawDocument
 
@@ -41,12 +41,12 @@ def evaluate_extraction(path: Path, predictions: TextIO | None = None) -> dict:
         if predictions is not None:
             predictions.write(json.dumps({"id": rec["id"], "body": body}, ensure_ascii=False) + "\n")
     elapsed = time.perf_counter() - started
-    mask = untouched_mask(path, records)
+    split = split_of(path, records)
     untouched = None
-    if mask is not None:
-        part = [c for c, m in zip(counts, mask) if m]
+    if split is not None:
+        part = [counts[i] for i in split.untouched]
         untouched = {"pages": len(part), **{k: round(v, 4) for k, v in score(part).items()},
-                     "split": describe(dataset_of(path), records)}
+                     "split": split.summary()}
     return {
         "file": str(path),
         "pages": len(records),

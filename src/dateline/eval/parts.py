@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -97,13 +98,53 @@ def _rank(dataset: str, group: str) -> bytes:
     return hashlib.sha256(f"{SALT}\0{family}\0{group}".encode()).digest()
 
 
-def untouched_groups(dataset: str | None, records: Iterable[dict[str, Any]]) -> frozenset[str]:
+def untouched_groups(dataset: str, groups: Iterable[str]) -> frozenset[str]:
     """The groups of the untouched part: the quarter of the file's groups (rounded) whose salted
     hashes are smallest, so a set of 33 topics gives 8, not whatever a hash threshold draws."""
-    if dataset is None:
-        return frozenset()
-    groups = sorted(set(GROUPS[dataset](list(records))), key=lambda g: _rank(dataset, g))
-    return frozenset(groups[: round(SHARE * len(groups))])
+    ranked = sorted(set(groups), key=lambda g: _rank(dataset, g))
+    return frozenset(ranked[: round(SHARE * len(ranked))])
+
+
+@dataclass(frozen=True)
+class Split:
+    """One file's split: per record, whether it is in the untouched part."""
+
+    dataset: str
+    mask: list[bool]
+    groups: int
+    untouched_groups: int
+
+    @property
+    def untouched(self) -> list[int]:
+        """Indices of the untouched records, in file order."""
+        return [i for i, m in enumerate(self.mask) if m]
+
+    def summary(self) -> dict[str, Any]:
+        """What the eval output says about the split."""
+        kept = sum(self.mask)
+        return {"dataset": self.dataset, "share": SHARE, "salt": SALT,
+                "grouped_by": {"ecbplus_events": "topic", "conll_ner": f"blocks of {CONLL_BLOCK} sentences",
+                               "semeval2022_pairs": "the articles joined by pairs"}.get(self.dataset, "record"),
+                "untouched_records": kept, "tuning_records": len(self.mask) - kept,
+                "untouched_groups": self.untouched_groups, "groups": self.groups}
+
+
+def _split(dataset: str, records: Sequence[dict[str, Any]]) -> Split:
+    groups = GROUPS[dataset](records)
+    chosen = untouched_groups(dataset, groups)
+    return Split(dataset, [g in chosen for g in groups], len(set(groups)), len(chosen))
+
+
+def split_of(path: str | Path, records: Sequence[dict[str, Any]]) -> Split | None:
+    """The split of the file at ``path`` (its records as read), or None if the file is no dev set."""
+    dataset = dataset_of(path)
+    return _split(dataset, records) if dataset is not None else None
+
+
+def untouched_mask(path: str | Path, records: Sequence[dict[str, Any]]) -> list[bool] | None:
+    """Per record of the file at ``path``: is it in the untouched part? None if the file is no dev set."""
+    split = split_of(path, records)
+    return split.mask if split is not None else None
 
 
 def select(dataset: str | None, records: Iterable[T], part: str, raw: Callable[[T], dict[str, Any]] | None = None
@@ -118,32 +159,6 @@ def select(dataset: str | None, records: Iterable[T], part: str, raw: Callable[[
     if part == "all":
         return items
     as_record = raw or (lambda x: x)
-    mask = _mask(dataset, [as_record(x) for x in items])  # type: ignore[arg-type]
+    mask = _split(dataset, [as_record(x) for x in items]).mask  # type: ignore[arg-type]
     want = part == "untouched"
     return [x for x, m in zip(items, mask) if m == want]
-
-
-def describe(dataset: str | None, records: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """What the eval output says about the split of this file."""
-    if dataset is None:
-        return {"dataset": None, "note": "not a known dev set: no untouched part"}
-    mask = _mask(dataset, records)
-    kept = sum(mask)
-    return {"dataset": dataset, "share": SHARE, "salt": SALT,
-            "grouped_by": {"ecbplus_events": "topic", "conll_ner": f"blocks of {CONLL_BLOCK} sentences",
-                           "semeval2022_pairs": "the articles joined by pairs"}.get(dataset, "record"),
-            "untouched_records": kept, "tuning_records": len(records) - kept,
-            "untouched_groups": round(SHARE * len(set(GROUPS[dataset](records)))),
-            "groups": len(set(GROUPS[dataset](records)))}
-
-
-def untouched_mask(path: str | Path, records: Sequence[dict[str, Any]]) -> list[bool] | None:
-    """Per record of the file at ``path``: is it in the untouched part? None if the file is no dev set."""
-    dataset = dataset_of(path)
-    return _mask(dataset, records) if dataset is not None else None
-
-
-def _mask(dataset: str, records: Sequence[dict[str, Any]]) -> list[bool]:
-    groups = GROUPS[dataset](records)
-    chosen = untouched_groups(dataset, records)
-    return [g in chosen for g in groups]

@@ -21,7 +21,7 @@ from typing import TextIO
 import numpy as np
 
 from dateline.clean import clean
-from dateline.eval.parts import dataset_of, describe, untouched_mask
+from dateline.eval.parts import split_of
 from dateline.models import Analysis, Article, RawDocument
 from dateline.pipeline import Analyzer
 from dateline.similarity.features import SimilarityContext, char_ngrams, pair_features
@@ -176,12 +176,11 @@ def evaluate_similarity(path: str, predictions: TextIO | None = None, judge: Jud
         g = np.asarray([records[i].gold for i in idx])
         result["by_lang_pair"][lp] = {"pairs": len(idx), "judge": correlations(scores[idx], g),
                                       "baseline_char_tfidf": correlations(baseline[idx], g)}
-    raw = [{"id": r.id} for r in records]
-    mask = untouched_mask(path, raw)
+    split = split_of(path, [{"id": r.id} for r in records])
     result["untouched"] = None
-    if mask is not None:
+    if split is not None:
         # The baseline's IDF stays the whole file's: a judge feature sees the same document frequencies.
-        part = [i for i in scored if mask[i]]
+        part = [i for i in scored if split.mask[i]]
         g = np.asarray([records[i].gold for i in part])
         de_en = [i for i in part if records[i].lang_pair == "de-en"]
         g_de_en = np.asarray([records[i].gold for i in de_en])
@@ -190,5 +189,5 @@ def evaluate_similarity(path: str, predictions: TextIO | None = None, judge: Jud
             "baseline_char_tfidf": correlations(baseline[part], g),
             "de-en": {"pairs": len(de_en), "judge": correlations(scores[de_en], g_de_en),
                       "baseline_char_tfidf": correlations(baseline[de_en], g_de_en)} if len(de_en) > 2 else None,
-            "split": describe(dataset_of(path), raw)}
+            "split": split.summary()}
     return result

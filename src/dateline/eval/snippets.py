@@ -9,7 +9,7 @@ import time
 from typing import TextIO
 
 from dateline.eval.labels import per_label, summary, training_overlap
-from dateline.eval.parts import dataset_of, describe, untouched_mask
+from dateline.eval.parts import split_of
 from dateline.frame.snippets import default_model, label_snippet
 
 
@@ -23,12 +23,12 @@ def evaluate_snippets(path: str, predictions: TextIO | None = None) -> dict:
     if predictions is not None:
         for r, p in zip(records, labelled, strict=True):
             predictions.write(json.dumps({"id": r["id"], "label": p.label, "score": p.score}) + "\n")
-    mask = untouched_mask(path, records)
+    split = split_of(path, records)
     untouched = None
-    if mask is not None:
-        part = [i for i, m in enumerate(mask) if m]
+    if split is not None:
+        part = split.untouched
         untouched = {**_figures([records[i] for i in part], [labelled[i] for i in part]),
-                     "split": describe(dataset_of(path), records),
+                     "split": split.summary(),
                      "model_trained_on": training_overlap(model.meta, [records[i]["text"] for i in part])
                      ["records_seen_in_training"]}
     return {
