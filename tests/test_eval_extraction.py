@@ -51,3 +51,6 @@ def test_eval_extraction_command_on_own_pages(tmp_path):
     assert 0.5 < metrics["precision"] < 1.0  # plus the second paragraph, which the gold leaves out
     assert "Copyright" not in json.loads(out.read_text())["body"]
     assert json.loads(out.read_text())["id"] == "p1"
+    # the plain baseline, in the same run: trafilatura's defaults on the same page
+    assert set(metrics["baseline_trafilatura"]) == {"precision", "recall", "f1"}
+    assert metrics["baseline_trafilatura"]["recall"] == 1.0

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+import trafilatura
+
 from dateline.clean import clean
 from dateline.clean import CleanError
 from dateline.eval.parts import split_of
@@ -30,27 +32,36 @@ def extract_body(html: bytes, url: str | None) -> str:
     return "\n\n".join(parts)
 
 
+def baseline_body(html: bytes, url: str | None) -> str:
+    """The plain baseline: trafilatura's defaults on the page, nothing of ours around it."""
+    return trafilatura.extract(html, url=url) or ""
+
+
 def evaluate_extraction(path: Path, predictions: TextIO | None = None) -> dict:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    counts = []
-    started = time.perf_counter()
+    counts, plain = [], []
+    elapsed = 0.0
     for rec in records:
         html = gzip.decompress((path.parent / rec["html_file"]).read_bytes())
+        started = time.perf_counter()
         body = extract_body(html, rec.get("url"))
+        elapsed += time.perf_counter() - started
         counts.append(page_counts(rec.get("body", ""), body))
+        plain.append(page_counts(rec.get("body", ""), baseline_body(html, rec.get("url"))))
         if predictions is not None:
             predictions.write(json.dumps({"id": rec["id"], "body": body}, ensure_ascii=False) + "\n")
-    elapsed = time.perf_counter() - started
     split = split_of(path, records)
     untouched = None
     if split is not None:
         part = [counts[i] for i in split.untouched]
         untouched = {"pages": len(part), **{k: round(v, 4) for k, v in score(part).items()},
+                     "baseline_trafilatura": {k: round(v, 4) for k, v in score([plain[i] for i in split.untouched]).items()},
                      "split": split.summary()}
     return {
         "file": str(path),
         "pages": len(records),
         **{k: round(v, 4) for k, v in score(counts).items()},
+        "baseline_trafilatura": {k: round(v, 4) for k, v in score(plain).items()},
         "untouched": untouched,
         "pages_per_second": round(len(records) / elapsed, 1) if elapsed else None,
         "seconds": round(elapsed, 2),
