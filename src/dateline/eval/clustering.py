@@ -25,6 +25,7 @@ from typing import Any
 from dateline.clean import CleanError, clean
 from dateline.cluster.online import OnlineClusterer
 from dateline.eval.bcubed import bcubed
+from dateline.eval.cluster_baseline import tfidf_average_linkage
 from dateline.eval.parts import Split, split_of
 from dateline.models import Analysis, Article, RawDocument
 from dateline.pipeline import Analyzer
@@ -122,9 +123,11 @@ def _peak_mib() -> float:
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
 
 
-def _untouched(analysed: Sequence[tuple[Article, Analysis] | None], gold: Sequence[str], split: Split,
-               level: str, shuffle_seed: int | None, params: dict[str, Any]) -> dict[str, Any]:
-    """The untouched part clustered alone, in file order (and shuffled with the seed)."""
+def _untouched(records: Sequence[dict[str, Any]], analysed: Sequence[tuple[Article, Analysis] | None],
+               gold: Sequence[str], split: Split, level: str, shuffle_seed: int | None,
+               params: dict[str, Any]) -> dict[str, Any]:
+    """The untouched part clustered alone, in file order (and shuffled with the seed), and the
+    plain baseline beside it."""
     keep = split.untouched
     part, part_gold = [analysed[i] for i in keep], [gold[i] for i in keep]
     labels, _, _ = cluster_labels(part, range(len(part)), level, **params)
@@ -139,6 +142,7 @@ def _untouched(analysed: Sequence[tuple[Article, Analysis] | None], gold: Sequen
         random.Random(shuffle_seed).shuffle(order)
         shuffled, _, _ = cluster_labels(part, order, level, **params)
         out["bcubed_f1_shuffled"] = round(bcubed(shuffled, part_gold)["f1"], 4)
+    out["baseline"] = tfidf_average_linkage(records, gold, split.mask)
     return out
 
 
@@ -181,7 +185,7 @@ def evaluate_clustering(path: str | Path, level: str = "story", predictions: str
             "agreement_ari": round(adjusted_rand(shuffled, labels), 4),
         }
     split = split_of(path, records) if limit is None else None
-    result["untouched"] = _untouched(analysed, gold, split, level, shuffle_seed, params) if split else None
+    result["untouched"] = _untouched(records, analysed, gold, split, level, shuffle_seed, params) if split else None
     result["peak_memory_mib"] = _peak_mib()
     if predictions is not None:
         with open(predictions, "w", encoding="utf-8") as fh:
