@@ -185,3 +185,22 @@ def test_without_a_stated_date_the_url_path_gives_the_day_and_the_dateline_its_y
     # a stated date wins over the URL's
     article = clean(_plain(text.replace("\n\n", "\nDate: 2026-03-19\n\n", 1)))
     assert article.published == "2026-03-19"
+
+
+def test_headline_paragraph_above_a_dateline_becomes_the_title():
+    text = ("Ferry strike halts crossings to Orlen Island\n\n"
+            "ORLEN HARBOUR, March 3 2027 - Ferry crews walked out on Wednesday over night shifts, the union said.")
+    article = clean(_plain(text))
+    assert article.title == "Ferry strike halts crossings to Orlen Island"
+    assert article.dateline is not None and article.dateline.place == "ORLEN HARBOUR"
+    assert article.text.startswith("Ferry crews walked out")
+
+
+def test_short_first_paragraph_without_a_dateline_below_stays_in_the_text():
+    text = "Ferry strike halts crossings\n\nFerry crews walked out on Wednesday over night shifts, the union said."
+    article = clean(_plain(text))
+    assert article.title is None and article.text.startswith("Ferry strike halts crossings")
+    # a title given by the caller wins: the paragraph is left where it is
+    given = clean(RawDocument("t.txt", data=("Ferry strike halts crossings\n\nORLEN HARBOUR, March 3 2027 - "
+                                             "Ferry crews walked out.").encode(), meta={"title": "Crews walk out"}))
+    assert given.title == "Crews walk out" and given.text.startswith("Ferry strike halts crossings")

@@ -3,7 +3,7 @@ dateline and byline split off, its language, publication date and content id.
 
 Steps, each a module of this package:
 decode (or extract HTML) -> repair -> header -> paragraphs -> artifacts -> repeated title
--> byline -> dateline -> language -> published date -> dateline year -> id.
+-> headline above a dateline (plain text with no title) -> byline -> dateline -> language -> published date -> dateline year -> id.
 
 The byline goes before the dateline so that a leading ``By John Smith`` paragraph does not
 hide the dateline behind it. Metadata precedence: explicit ``meta`` over header lines over
@@ -77,6 +77,23 @@ def _drop_repeated_title(text: str, titles: list[str | None]) -> str:
     return text
 
 
+def _headline_above_dateline(text: str, lang: str | None) -> tuple[str | None, str]:
+    """Plain-text reports often open with the headline as a paragraph of its own, then the
+    dateline. Left in the text, the headline hides the dateline (its place and day go unread)
+    and the dateline joins the text's lead, where two reports from one town on one day look
+    alike. Taken only when the next paragraph opens with a dateline (after a byline, if any):
+    a short first paragraph alone may be a quote or a section heading."""
+    first, sep, rest = text.partition("\n\n")
+    words = first.split()
+    if not sep or "\n" in first or not 2 <= len(words) <= 25 or first.rstrip()[-1:] in ".;:,":
+        return None, text
+    if split_byline(text)[0] is not None:  # "By John Smith" above the dateline is a byline
+        return None, text
+    _, after = split_byline(rest)
+    found, _ = split_dateline(after, lang)
+    return (first.strip(), rest) if found is not None else (None, text)
+
+
 def _read_text(raw: RawDocument, meta: dict[str, str]) -> tuple[str, Extracted | None]:
     if raw.media_type == "text/html":
         try:
@@ -105,8 +122,11 @@ def clean(raw: RawDocument) -> Article:
     text = remove_artifacts(text)
     titles = [meta.get("title"), header.get("title"), page.title]
     text = _drop_repeated_title(text, titles)
-    byline, text = split_byline(text)
     declared = _declared_lang(meta.get("lang")) or _declared_lang(header.get("lang"))
+    if not _first(*titles):
+        headline, text = _headline_above_dateline(text, declared)
+        titles.append(headline)
+    byline, text = split_byline(text)
     dateline, text = split_dateline(text, declared)
     # The dateline's separators are gone; what it leaves may be an empty first paragraph.
     text = unicodedata.normalize("NFC", normalise_paragraphs(text))
