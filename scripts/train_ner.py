@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from dateline.analyze.ner import PLACES_NAME, CrfTagger, document_sequences
+from dateline.analyze.ner import PLACES_NAME, CrfTagger, bio_labels, document_sequences
 from dateline.analyze.tokens import tokenize
 from dateline.eval.entities import evaluate_entities, load_records
 from dateline.eval.parts import untouched_mask
@@ -86,23 +86,8 @@ def map_type(t: str, keep_evt_pro: bool) -> str:
 
 def record_sequences(rec: dict, keep_evt_pro: bool):
     """(features, labels) per sentence of one labelled record; BIO labels from character spans."""
-    text = rec["text"]
-    toks = tokenize(text)
-    labels = ["O"] * len(toks)
-    starts = [t.start for t in toks]
-    import bisect
-
-    for m in sorted(rec["mentions"], key=lambda m: (m["start"], m["end"])):
-        i = bisect.bisect_right(starts, m["start"]) - 1
-        if i < 0 or toks[i].end <= m["start"]:
-            i += 1
-        t = map_type(m["type"], keep_evt_pro)
-        first = True
-        while i < len(toks) and toks[i].start < m["end"]:
-            if labels[i] == "O":
-                labels[i] = ("B-" if first else "I-") + t
-            first = False
-            i += 1
+    toks = tokenize(rec["text"])
+    labels = bio_labels(toks, [(m["start"], m["end"], map_type(m["type"], keep_evt_pro)) for m in rec["mentions"]])
     pos = 0
     for sent, feats in document_sequences(toks, rec.get("lang")):
         yield feats, labels[pos : pos + len(sent)]

@@ -266,3 +266,35 @@ def test_dropping_unknown_features_changes_no_label():
             sent += sum(map(len, kept))
             total += sum(map(len, full))
     assert sent < total
+
+
+def test_bio_labels_invert_decode_bio():
+    from dateline.analyze.ner import bio_labels
+
+    text = "Marta Oliveira visited Porto Alegre on Friday ."
+    toks = tokenize(text)
+    labels = bio_labels(toks, [(0, 14, "PER"), (23, 35, "LOC")])
+    assert labels[:5] == ["B-PER", "I-PER", "O", "B-LOC", "I-LOC"] and set(labels[5:]) == {"O"}
+    assert [(m.start, m.end, m.type) for m in decode_bio(toks, labels, text)] == [(0, 14, "PER"), (23, 35, "LOC")]
+
+
+def test_plain_crf_baseline_trains_and_is_scored_in_the_same_run(tmp_path):
+    from dateline.eval.ner_baseline import train_plain_crf
+
+    people = ["Marta Oliveira", "Jonas Berg", "Ilse Varga", "Tomas Reyes", "Anna Kowal", "Pedro Lind"]
+    towns = ["Porto Alegre", "Lund", "Szeged", "Cadiz", "Gdynia", "Tartu"]
+    rows = []
+    for k, (who, town) in enumerate(zip(people * 3, towns[1:] * 3 + towns[:1] * 3)):
+        text = f"{who} visited {town} on Friday ."
+        rows.append({"id": f"r{k}", "lang": "en", "text": text, "mentions": [
+            {"start": 0, "end": len(who), "type": "PER", "entity": None},
+            {"start": len(who) + 9, "end": len(who) + 9 + len(town), "type": "LOC", "entity": None}]})
+    train = _write(tmp_path / "train.jsonl", rows)
+    tagger, info = train_plain_crf(rows, tmp_path)
+    assert info["sentences"] == len(rows)
+    assert [(m.type, m.text) for m in tagger.tag("Ilse Varga visited Lund on Friday .")] == [
+        ("PER", "Ilse Varga"), ("LOC", "Lund")]
+    test = _write(tmp_path / "test.jsonl", rows[:4])
+    r = evaluate_entities(test, tagger=_FixedTagger({}), baseline_train=train)
+    assert r["f1"] == 0.0 and r["baseline_plain_crf"]["f1"] == 1.0  # the baseline learned what the other missed
+    assert r["baseline_plain_crf"]["f1_per_language"] == {"en": 1.0} and r["baseline_plain_crf"]["untouched"] is None

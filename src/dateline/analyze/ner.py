@@ -12,6 +12,7 @@ only together with a retrained model.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -335,6 +336,24 @@ def _is_closing_stop(before: Token, tok: Token) -> bool:
 
 def _is_elision(tok: Token) -> bool:
     return tok.text[-1] in "'’"
+
+
+def bio_labels(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[str]:
+    """BIO labels of ``tokens`` from character spans ``(start, end, type)``: the inverse of
+    :func:`decode_bio`, for training. A token inside an earlier span keeps that span's label."""
+    labels = ["O"] * len(tokens)
+    starts = [t.start for t in tokens]
+    for start, end, typ in sorted(spans, key=lambda m: (m[0], m[1])):
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or tokens[i].end <= start:
+            i += 1
+        first = True
+        while i < len(tokens) and tokens[i].start < end:
+            if labels[i] == "O":
+                labels[i] = ("B-" if first else "I-") + typ
+            first = False
+            i += 1
+    return labels
 
 
 def decode_bio(tokens: list[Token], labels: list[str], text: str) -> list[Mention]:

@@ -476,7 +476,10 @@ def eval_extraction(file, predictions) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--predictions", type=click.File("w", encoding="utf-8"),
               help="Write {id, mentions: [{start, end, type, entity}]} per record here.")
-def eval_entities(file, predictions) -> None:
+@click.option("--baseline-train", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="TRAIN",
+              help="Also train the plain CRF baseline on TRAIN (labelled, same format; for CoNLL its training "
+                   "file) and score it on FILE and its untouched part in the same run (minutes).")
+def eval_entities(file, predictions, baseline_train) -> None:
     """Entity mentions on FILE (format of conll_ner.jsonl / slavicner_entities.jsonl): strict
     span-and-type P/R/F1 overall, per type and per language; BCubed linking quality where records
     carry entity ids. Mentions come from the same code as `dateline analyze` (tagger, gazetteer,
@@ -503,7 +506,8 @@ def eval_entities(file, predictions) -> None:
         return [[m.entity for m in mentions] for mentions in predicted]
 
     has_ids = any(m.get("entity") for m in _first_record(file).get("mentions", []))
-    result = evaluate_entities(file, predictions, tagger=_Linked(), entity_linker=entity_ids if has_ids else None)
+    result = evaluate_entities(file, predictions, tagger=_Linked(), entity_linker=entity_ids if has_ids else None,
+                               baseline_train=baseline_train)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 

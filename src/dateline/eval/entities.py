@@ -86,11 +86,35 @@ class _Counts:
 
     def report(self) -> dict:
         keys = {k for k in list(self.gold) + list(self.pred) if k != "all"}
+        langs = [_prf(self.tp[k], self.pred[k], self.gold[k])["f1"] for k in keys if k[0] == "lang"]
         return {
             **_prf(self.tp["all"], self.pred["all"], self.gold["all"]),
+            "mean_f1_of_languages": round(sum(langs) / len(langs), 4) if langs else None,
             "per_type": {k[1]: _prf(self.tp[k], self.pred[k], self.gold[k]) for k in sorted(x for x in keys if x[0] == "type")},
             "per_language": {k[1]: _prf(self.tp[k], self.pred[k], self.gold[k]) for k in sorted(x for x in keys if x[0] == "lang")},
         }
+
+
+def _baseline(records: list[dict], mapping: dict[str, str], mask: Sequence[bool] | None, train: Path) -> dict:
+    """The plain CRF trained on ``train`` and scored as the tagger is (strict, same type mapping)."""
+    from dateline.eval.ner_baseline import train_plain_crf
+
+    tagger, info = train_plain_crf(load_records(train))
+    whole, part = _Counts(), _Counts()
+    for i, rec in enumerate(records):
+        gold = [(m["start"], m["end"], m["type"]) for m in rec["mentions"]]
+        pred = [(m.start, m.end, mapping.get(m.type, m.type)) for m in tagger.tag(rec["text"], rec.get("lang"))]
+        whole.add(rec.get("lang") or "?", gold, pred)
+        if mask is not None and mask[i]:
+            part.add(rec.get("lang") or "?", gold, pred)
+    return {**_brief(whole.report()), "untouched": _brief(part.report()) if mask is not None else None,
+            "trained_on": str(train), **info}
+
+
+def _brief(report: dict) -> dict:
+    """Precision, recall, F1 overall and F1 per language (and their mean)."""
+    langs = {k: v["f1"] for k, v in report["per_language"].items()}
+    return {k: report[k] for k in ("precision", "recall", "f1", "mean_f1_of_languages")} | {"f1_per_language": langs}
 
 
 def evaluate_entities(
@@ -100,12 +124,15 @@ def evaluate_entities(
     tagger=None,
     only_ids: Iterable[str] | None = None,
     entity_linker: EntityLinker | None = None,
+    baseline_train: Path | None = None,
 ) -> dict:
     """Strict span-and-type P/R/F1 (overall, per type, per language) of ``tagger`` on ``path``.
 
     ``tagger`` needs ``tag(text, lang) -> [Mention]`` (default: the shipped :class:`CrfTagger`).
     ``predictions``, when given, receives one ``{id, mentions: [{start, end, type, entity}]}``
     line per record. ``only_ids`` restricts the evaluation to those record ids.
+    ``baseline_train``: a labelled file to train the plain CRF of :mod:`dateline.eval.ner_baseline`
+    on; its scores on the same records (and on the untouched part) join the output.
     """
     if tagger is None:
         from dateline.analyze.ner import CrfTagger
@@ -199,6 +226,10 @@ def evaluate_entities(
             link = bcubed([link_pred[j] for j in untouched_links], [link_gold[j] for j in untouched_links])
             result["untouched"]["linking"] = {"bcubed_f1": round(link["f1"], 4), "mentions": link["items"],
                                               "note": "the file's links, scored on the untouched part's mentions"}
+    if baseline_train is not None:
+        result["baseline_plain_crf"] = _baseline(records, mapping, mask, baseline_train)
+        if split is not None:
+            result["untouched"]["baseline_plain_crf"] = result["baseline_plain_crf"].pop("untouched")
     chars = sum(len(r["text"]) for r in records)
     result.update(
         {
