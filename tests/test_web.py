@@ -45,7 +45,14 @@ def test_pages_render_and_escape(site):
     with httpx.Client(base_url=site, timeout=60) as client:
         feed = client.get("/")
         assert feed.status_code == 200 and "Events, latest first" in feed.text
-        assert "<script>alert(1)</script>" not in feed.text and "&lt;script&gt;" in feed.text
+        assert "<script>alert(1)</script>" not in feed.text
+        # the hostile title, escaped wherever it is shown: on the page of the event that holds it
+        # (its own or, where the clusterer joined it to the Valdoria strike, that one) and in search
+        events = client.get("/api/events", params={"limit": 200}).json()["events"]
+        hostile = next(e["id"] for e in events if "alert(1)" in json.dumps(client.get(f"/api/events/{e['id']}").json()))
+        for path in (f"/events/{hostile}", "/search?q=council"):
+            shown = client.get(path).text
+            assert "<script>alert(1)</script>" not in shown and "&lt;script&gt;alert(1)&lt;/script&gt;" in shown, path
         event_id = _seeds_event(client)
         page = client.get(f"/events/{event_id}").text
         assert page.count('class="report"') == 2 and 'mark class="differing"' in page

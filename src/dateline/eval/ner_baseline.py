@@ -5,7 +5,9 @@ words two either side; no language code, no gazetteer, no document hints, no wor
 the issue's "plain CRF" names. It is trained on a labelled file (``dateline eval entities
 --baseline-train``, for CoNLL its training sentences) with CRFsuite, the library the shipped
 tagger uses, and the same tokenizer and span decoding, so the difference measured is the
-features and the training text alone.
+features and the training text alone. One model over all the file's languages: on CoNLL
+(2026-12-07) one model per language was the weaker baseline (untouched mean F1 0.796 against
+0.802), so the stronger one is kept.
 """
 
 from __future__ import annotations
