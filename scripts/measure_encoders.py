@@ -3,7 +3,9 @@
 For each encoder spec: the cosine of the title + lead embeddings of each pair's two articles
 (``dateline.encode.article_text``), alone and as a 41st feature beside the judge's 40, scored
 with the same 5-fold cross-validation as ``scripts/train_judge.py`` (its ``fit`` and folds grouped
-by article); plus the encoder's throughput in leads/s (median of 3 runs over a sample).
+by article) on the file's tuning part; then fitted on the whole tuning part and scored on the
+untouched part (``dateline.eval.parts``), as the shipped judge is; plus the encoder's throughput
+in leads/s (median of 3 runs over a sample).
 
     python scripts/measure_encoders.py                         # use and e5, when installed
     python scripts/measure_encoders.py --encoders onnx:DIR,st:DIR --threads 2
@@ -35,6 +37,7 @@ from dateline.encode import (
     cosines,
     load_encoder,
 )
+from dateline.eval.parts import dataset_of, select
 from dateline.eval.pivot import pivot_cosines
 from dateline.eval.similarity import PairRecord, analyse_pairs, pearson, read_pairs
 from dateline.similarity.features import pair_features
@@ -54,6 +57,16 @@ def out_of_fold_scores(records: list[PairRecord], features: np.ndarray, gold: np
                       score_weights=np.asarray(model["score"]["weights"]), score_bias=model["score"]["bias"])
         scores[test] = judge.semeval_scores(features[test])
     return scores
+
+
+def untouched_scores(features: np.ndarray, gold: np.ndarray, tuning: np.ndarray) -> np.ndarray:
+    """Scores of the untouched pairs by a judge fitted on all the tuning pairs."""
+    model = fit(features[tuning], gold[tuning])
+    judge = Judge(mean=np.asarray(model["mean"]), std=np.asarray(model["std"]),
+                  prob_weights=np.asarray(model["probability"]["weights"]),
+                  prob_bias=model["probability"]["bias"],
+                  score_weights=np.asarray(model["score"]["weights"]), score_bias=model["score"]["bias"])
+    return judge.semeval_scores(features[~tuning])
 
 
 def pearsons(pred: np.ndarray, gold: np.ndarray, langs: np.ndarray) -> dict[str, float]:
@@ -82,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="where FreeDict X-eng dictd files are (e.g. /usr/share/dictd); may repeat")
     args = parser.parse_args(argv)
 
-    records = sorted((r for r in read_pairs(args.data) if r.gold is not None), key=lambda r: r.id)
+    every = read_pairs(args.data)
+    tuning_ids = {r.id for r in select(dataset_of(args.data), every, "tuning", raw=lambda r: {"id": r.id})}
+    records = sorted((r for r in every if r.gold is not None), key=lambda r: r.id)
+    tuning = np.asarray([r.id in tuning_ids for r in records])
     docs, ctx = analyse_pairs(records)
     features = np.vstack([pair_features(a, b, ctx) for a, b in docs])
     gold = np.asarray([r.gold for r in records])
@@ -90,8 +106,19 @@ def main(argv: list[str] | None = None) -> int:
     left = [article_text(a[0]) for a, _ in docs]
     right = [article_text(b[0]) for _, b in docs]
     unique = list(dict.fromkeys(left + right))
-    without = pearsons(out_of_fold_scores(records, features, gold, args.folds), gold, langs)
-    report: dict = {"data": args.data, "pairs": len(records), "articles": len(unique), "folds": args.folds,
+    tune_records = [r for r, t in zip(records, tuning) if t]
+
+    def measured(x: np.ndarray) -> dict:
+        """CV on the tuning part (the whole file where it is no dev file), and the untouched part
+        scored by a judge fitted on all of the tuning part."""
+        return {"cv_tuning": pearsons(out_of_fold_scores(tune_records, x[tuning], gold[tuning], args.folds),
+                                      gold[tuning], langs[tuning]),
+                "untouched": pearsons(untouched_scores(x, gold, tuning), gold[~tuning], langs[~tuning])
+                if (~tuning).sum() > 2 else None}
+
+    without = measured(features)
+    report: dict = {"data": args.data, "pairs": len(records), "tuning_pairs": int(tuning.sum()),
+                    "untouched_pairs": int((~tuning).sum()), "articles": len(unique), "folds": args.folds,
                     "threads": args.threads, "judge_40_features": without, "encoders": {}}
     pivot = None
     if args.pivot:
@@ -103,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{', '.join(map(str, args.pivot))} (see scripts/measure_pivot.py)", file=sys.stderr)
             return 2
         pivot, _ = pivot_cosines(records, dictionaries)
-        with_pivot = pearsons(out_of_fold_scores(records, np.column_stack([features, pivot]), gold, args.folds), gold, langs)
+        with_pivot = measured(np.column_stack([features, pivot]))
         report["pivot"] = {"languages": covered, "judge_plus_pivot": with_pivot}
     for spec in filter(None, args.encoders.split(",")):
         try:
@@ -114,29 +141,33 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: {exc}", file=sys.stderr)
             continue
         cos = cosines(encoder, left, right)
-        with_enc = pearsons(out_of_fold_scores(records, np.column_stack([features, cos]), gold, args.folds), gold, langs)
+        with_enc = measured(np.column_stack([features, cos]))
         report["encoders"][spec] = {
             "dim": encoder.dim,
             "load_seconds": round(load_s, 2),
             "leads_per_second": throughput(encoder, unique[: args.speed_sample]),
             "cosine_alone": pearsons(-cos, gold, langs),  # gold 1 = same story: negate for a positive r
             "judge_41_features": with_enc,
-            "gain": {k: round(with_enc[k] - without[k], 4) for k in with_enc},
+            "gain": {part: {k: round(with_enc[part][k] - without[part][k], 4) for k in with_enc[part]}
+                     for part in with_enc if with_enc[part] is not None},
         }
         if pivot is not None:
-            both = out_of_fold_scores(records, np.column_stack([features, cos, pivot]), gold, args.folds)
-            report["encoders"][spec]["judge_plus_encoder_and_pivot"] = pearsons(both, gold, langs)
+            report["encoders"][spec]["judge_plus_encoder_and_pivot"] = measured(np.column_stack([features, cos, pivot]))
     print(json.dumps(report, indent=1))
     # the markdown table of docs/similarity.md (on stderr: stdout stays one JSON document)
-    def pair(d: dict, fmt: str = "{}") -> str:
+    def pair(d: dict | None, fmt: str = "{}") -> str:
+        if d is None:
+            return "—"
         return " / ".join(fmt.format(d[k]) if k in d else "—" for k in ("all", "de-en"))
 
-    print("\n| encoder | leads/s | cosine alone all / de-en | judge + cosine all / de-en | gain all / de-en |\n"
-          "|---|---|---|---|---|", file=sys.stderr)
-    print(f"| none (40 features) | — | — | {pair(without)} | — |", file=sys.stderr)
+    print("\n| encoder | leads/s | cosine alone, whole file | judge + cosine, CV tuning | judge + cosine, untouched | "
+          "gain untouched |\n|---|---|---|---|---|---|", file=sys.stderr)
+    print(f"| none (40 features) | — | — | {pair(without['cv_tuning'])} | {pair(without['untouched'])} | — |",
+          file=sys.stderr)
     for spec, r in report["encoders"].items():
-        print(f"| {spec} | {r['leads_per_second']} | {pair(r['cosine_alone'])} | {pair(r['judge_41_features'])} | "
-              f"{pair(r['gain'], '{:+.3f}')} |", file=sys.stderr)
+        j = r["judge_41_features"]
+        print(f"| {spec} | {r['leads_per_second']} | {pair(r['cosine_alone'])} | {pair(j['cv_tuning'])} | "
+              f"{pair(j['untouched'])} | {pair(r['gain'].get('untouched'), '{:+.3f}')} |", file=sys.stderr)
     return 0
 
 

@@ -233,17 +233,25 @@ def test_eval_similarity_rejects_an_unknown_encoder(tmp_path) -> None:
 
 def test_measure_encoders_script(onnx_dir, tmp_path) -> None:
     need("sklearn", "test")
-    data = tmp_path / "pairs.jsonl"
+    data = tmp_path / "semeval2022_pairs.jsonl"  # the dev file's name: it is split as the dev file is
     _pairs_file(data)
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+    more = [{**r, "id": f"{int(a) + 40}_{int(b) + 40}"} for r in rows for a, b in [r["id"].split("_")]]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows + more), encoding="utf-8")
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_encoders.py"), "--data", str(data),
                            "--encoders", f"onnx:{onnx_dir},bert-missing:x", "--folds", "2", "--speed-sample", "5"],
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["pairs"] == 10 and set(report["judge_40_features"]) == {"all", "en-en"}
+    assert report["pairs"] == 20 and report["tuning_pairs"] + report["untouched_pairs"] == 20
+    assert report["untouched_pairs"] == 4  # a quarter of the ten components (two pairs each), rounded: 2
+    without = report["judge_40_features"]
+    assert set(without["cv_tuning"]) == set(without["untouched"]) == {"all", "en-en"}
     row = report["encoders"][f"onnx:{onnx_dir}"]
     assert row["cosine_alone"]["all"] > 0.5 and row["leads_per_second"] > 0
-    assert row["gain"]["all"] == pytest.approx(row["judge_41_features"]["all"] - report["judge_40_features"]["all"], abs=1e-3)
+    for part in ("cv_tuning", "untouched"):
+        assert row["gain"][part]["all"] == pytest.approx(row["judge_41_features"][part]["all"] - without[part]["all"],
+                                                         abs=1e-3)
     assert "skipped" in done.stderr  # the unknown spec is reported, not fatal
 
 
@@ -264,8 +272,9 @@ def test_measure_encoders_script_with_the_dictionary_pivot(onnx_dir, tmp_path) -
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["pivot"]["languages"] == ["de"]
-    assert set(report["pivot"]["judge_plus_pivot"]) == {"all", "de-en"}
-    assert set(report["encoders"][f"onnx:{onnx_dir}"]["judge_plus_encoder_and_pivot"]) == {"all", "de-en"}
+    assert set(report["pivot"]["judge_plus_pivot"]["cv_tuning"]) == {"all", "de-en"}
+    assert report["pivot"]["judge_plus_pivot"]["untouched"] is None  # not a dev file: no untouched part
+    assert set(report["encoders"][f"onnx:{onnx_dir}"]["judge_plus_encoder_and_pivot"]["cv_tuning"]) == {"all", "de-en"}
     empty = subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_encoders.py"), "--data", str(data),
                             "--encoders", "", "--folds", "2", "--pivot", str(tmp_path)],
                            capture_output=True, text=True, cwd=ROOT, check=False)
