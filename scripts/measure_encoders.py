@@ -44,29 +44,25 @@ from dateline.similarity.features import pair_features
 from dateline.similarity.judge import Judge
 
 
+def _judge(model: dict) -> Judge:
+    # built directly: Judge.from_dict rejects feature lists other than the shipped 40
+    return Judge(mean=np.asarray(model["mean"]), std=np.asarray(model["std"]),
+                 prob_weights=np.asarray(model["probability"]["weights"]), prob_bias=model["probability"]["bias"],
+                 score_weights=np.asarray(model["score"]["weights"]), score_bias=model["score"]["bias"])
+
+
 def out_of_fold_scores(records: list[PairRecord], features: np.ndarray, gold: np.ndarray, folds: int) -> np.ndarray:
     """SemEval scores predicted for each pair by a judge trained on the other folds; the same
     folds and training as train_judge.cross_validate, for any number of features."""
     scores = np.zeros(len(gold))
     for train, test in GroupKFold(n_splits=folds).split(features, gold, article_groups(records)):
-        model = fit(features[train], gold[train])
-        # built directly: Judge.from_dict rejects feature lists other than the shipped 40
-        judge = Judge(mean=np.asarray(model["mean"]), std=np.asarray(model["std"]),
-                      prob_weights=np.asarray(model["probability"]["weights"]),
-                      prob_bias=model["probability"]["bias"],
-                      score_weights=np.asarray(model["score"]["weights"]), score_bias=model["score"]["bias"])
-        scores[test] = judge.semeval_scores(features[test])
+        scores[test] = _judge(fit(features[train], gold[train])).semeval_scores(features[test])
     return scores
 
 
 def untouched_scores(features: np.ndarray, gold: np.ndarray, tuning: np.ndarray) -> np.ndarray:
     """Scores of the untouched pairs by a judge fitted on all the tuning pairs."""
-    model = fit(features[tuning], gold[tuning])
-    judge = Judge(mean=np.asarray(model["mean"]), std=np.asarray(model["std"]),
-                  prob_weights=np.asarray(model["probability"]["weights"]),
-                  prob_bias=model["probability"]["bias"],
-                  score_weights=np.asarray(model["score"]["weights"]), score_bias=model["score"]["bias"])
-    return judge.semeval_scores(features[~tuning])
+    return _judge(fit(features[tuning], gold[tuning])).semeval_scores(features[~tuning])
 
 
 def pearsons(pred: np.ndarray, gold: np.ndarray, langs: np.ndarray) -> dict[str, float]:

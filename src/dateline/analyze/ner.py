@@ -63,7 +63,7 @@ def _script(ch: str) -> str:
     return "O"
 
 
-def _shape(word: str) -> str:
+def word_shape(word: str) -> str:
     """Collapsed shape: ``Benghazi`` -> ``Xx``, ``NATO`` -> ``X``, ``COVID-19`` -> ``X-d``."""
     out = []
     prev = ""
@@ -121,7 +121,7 @@ class _Word:
 
     def __init__(self, word: str, known: frozenset[str] | None = None) -> None:
         low = word.lower()
-        shape = _shape(word)
+        shape = word_shape(word)
         n = len(word)
         f = ["b", "w=" + low, "sh=" + shape, "sc=" + _script(word[0])]
         if n > 1:

@@ -86,12 +86,13 @@ class _Counts:
 
     def report(self) -> dict:
         keys = {k for k in list(self.gold) + list(self.pred) if k != "all"}
-        langs = [_prf(self.tp[k], self.pred[k], self.gold[k])["f1"] for k in keys if k[0] == "lang"]
+        per_language = {k[1]: _prf(self.tp[k], self.pred[k], self.gold[k]) for k in sorted(x for x in keys if x[0] == "lang")}
+        langs = [v["f1"] for v in per_language.values()]
         return {
             **_prf(self.tp["all"], self.pred["all"], self.gold["all"]),
             "mean_f1_of_languages": round(sum(langs) / len(langs), 4) if langs else None,
             "per_type": {k[1]: _prf(self.tp[k], self.pred[k], self.gold[k]) for k in sorted(x for x in keys if x[0] == "type")},
-            "per_language": {k[1]: _prf(self.tp[k], self.pred[k], self.gold[k]) for k in sorted(x for x in keys if x[0] == "lang")},
+            "per_language": per_language,
         }
 
 

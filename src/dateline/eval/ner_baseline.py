@@ -16,24 +16,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from dateline.analyze.ner import Mention, bio_labels, decode_bio
+from dateline.analyze.ner import Mention, bio_labels, decode_bio, word_shape
 from dateline.analyze.tokens import sentences, tokenize
 
 PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 100, "feature.possible_transitions": True}
 
 
-def _shape(word: str) -> str:
-    out = []
-    for ch in word:
-        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
-
-
 def _word(w: str) -> list[str]:
     low = w.lower()
-    return [f"w={low}", f"shape={_shape(w)}", f"p1={low[:1]}", f"p2={low[:2]}", f"p3={low[:3]}",
+    return [f"w={low}", f"shape={word_shape(w)}", f"p1={low[:1]}", f"p2={low[:2]}", f"p3={low[:3]}",
             f"s1={low[-1:]}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"title={w.istitle()}", f"upper={w.isupper()}"]
 
 
@@ -46,7 +37,7 @@ def features(words: list[str]) -> list[list[str]]:
             j = i + d
             f.append(f"{d}:w={words[j].lower()}" if 0 <= j < len(words) else f"{d}:pad")
             if 0 <= j < len(words) and abs(d) == 1:
-                f.append(f"{d}:shape={_shape(words[j])}")
+                f.append(f"{d}:shape={word_shape(words[j])}")
         out.append(f)
     return out
 
@@ -83,8 +74,10 @@ def train_plain_crf(records: list[dict], folder: Path | None = None) -> tuple[Pl
             trainer.append(features([t.text for t in sent]), labels[pos:pos + len(sent)])
             pos += len(sent)
             n += 1
-    model = Path(folder or tempfile.mkdtemp(prefix="dateline-plain-crf-")) / "plain.crfsuite"
-    trainer.train(str(model))
-    return PlainCrf(model), {"features": "word, shape, affixes 1-3, capitalisation, words at -2..+2",
-                             "params": PARAMS, "records": len(records), "sentences": n,
-                             "seconds": round(time.perf_counter() - started, 1)}
+    with tempfile.TemporaryDirectory(prefix="dateline-plain-crf-") as scratch:
+        model = Path(folder or scratch) / "plain.crfsuite"
+        trainer.train(str(model))
+        tagger = PlainCrf(model)  # CRFsuite reads the whole model in: the scratch file can go
+    return tagger, {"features": "word, shape, affixes 1-3, capitalisation, words at -2..+2",
+                    "params": PARAMS, "records": len(records), "sentences": n,
+                    "seconds": round(time.perf_counter() - started, 1)}
