@@ -104,3 +104,20 @@ def test_kept_frames_by_version_and_dropped_on_reanalysis(store_at):
         many = [_add(store, 10 + i).id for i in range(1200)]  # more than one statement's parameters
         store.keep_frames({i: {} for i in many}, "v1")
         assert len(store.kept_frames(many, "v1")) == 1200
+
+
+def test_a_record_without_a_place_gives_the_summary_the_place_as_linked_now(store_at):
+    """An event placed while the linker was still at work names its place by the entity's name
+    of then; a record with no place of its own must not leave that name on the event."""
+    from dateline.store import ClusterStateChanges, EventRecordRow, PlacementRow
+
+    with open_store(store_at()) as store:
+        a = _add(store, 1)
+        store.add_analyses([_analysis(a.id)], ENTITIES, {})
+        store.add_placements([(PlacementRow(a.id, a.id, "new", None, {}), "s1")], [], ClusterStateChanges(b"1"))
+        assert store.event_summary(a.id).place == "Porto"
+        store.add_analyses([], [Entity("LOC:porto", "Porto (city)", "LOC", kind="city")], {})  # linked further
+        store.set_records([EventRecordRow(a.id, {"members": [a.id]}, None, None, None, None, None)])
+        assert store.event_summary(a.id).place == "Porto (city)"
+        store.set_records([EventRecordRow(a.id, {"members": [a.id]}, None, None, "Lisboa", None, None)])
+        assert store.event_summary(a.id).place == "Lisboa"  # the record's own place comes first

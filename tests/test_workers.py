@@ -84,3 +84,37 @@ def test_one_worker_starts_no_process():
     with Workers(1) as pool:
         assert pool._pool is None
         assert [pid for _, pid in pool.map(_pid, range(10 * CHUNK))] == [os.getpid()] * (10 * CHUNK)
+
+
+def test_stages_run_together_find_what_they_find_one_after_another(tmp_path):
+    """pipeline.process: the writer clusters every few batches while the workers tag ahead and
+    frame what it linked; the store must be the one of the stages run one after the other."""
+    from dateline.pipeline import analyze_pending, cluster_pending, frame_pending
+    from dateline.pipeline.process import process_pending
+    from dateline.store import open_store
+
+    from dateline.frame.members import frame_version
+
+    inputs = _inputs(tmp_path / "in")
+    for name in ("apart", "together", "analysed"):
+        result = CliRunner().invoke(main, ["ingest", str(inputs), "--db", str(tmp_path / f"{name}.db"),
+                                           "--no-progress", "--no-analyze", "--workers", "1"])
+        assert result.exit_code == 1, result.output
+    with open_store(str(tmp_path / "apart.db")) as store:
+        analyze_pending(store, batch_size=20)
+        apart = cluster_pending(store)
+        frame_pending(store)
+    with Workers(2) as pool:
+        with open_store(str(tmp_path / "together.db")) as store:
+            done = process_pending(store, batch_size=20, cluster_every=45, workers=pool)
+        # several cluster calls, each counted in the one summary
+        assert done.clustered.batches >= 3 and done.clustered.clustered == apart.clustered > 150
+        with open_store(str(tmp_path / "analysed.db")) as store:  # the reports framed by the workers once linked
+            analysed = process_pending(store, batch_size=20, workers=pool, cluster=False).analyzed.analyzed
+            ids = [s.article.id for s in store.articles()]
+            assert len(store.kept_frames(ids, frame_version())) == analysed == apart.clustered
+            assert store.stale_events() == [] and not list(store.unanalyzed())
+    digest = _module("store_digest").store_digest
+    first, second = digest(tmp_path / "apart.db"), digest(tmp_path / "together.db")
+    for part in first:
+        assert first[part] == second[part], part

@@ -130,8 +130,7 @@ def ingest(inputs, db, max_bytes, allow_private, timeout, no_fetch_linked, batch
         with IngestProgress(enabled=show_progress) as progress:
             summary = run_ingest(inputs, store, options, batch_size=batch_size,
                                  on_article=progress.advance, on_rejection=progress.rejected, workers=pool)
-        analyzed = None if no_analyze else _run_analyze(store, batch_size, show_progress, pool)
-        clustered = None if no_analyze else _run_cluster(store, show_progress, pool)
+        analyzed, clustered = (None, None) if no_analyze else _run_stages(store, batch_size, show_progress, pool)
     if as_json:
         out = summary.as_dict()
         if analyzed is not None:
@@ -242,25 +241,19 @@ def _workers(workers: int | None, models: bool = True, engine: str = "local", ad
     return Workers(workers, preload=load_models if models else None)
 
 
-def _run_analyze(store: Store, batch_size: int, show_progress: bool, pool):
-    from dateline.pipeline import analyze_pending
-    from dateline.cli.progress import CountProgress
+def _run_stages(store: Store, batch_size: int, show_progress: bool, pool, cluster: bool = True):
+    """Stages analyze and link, cluster and story, frame, run together (pipeline.process); the
+    analyze summary, and the cluster summary with the frame stage's events framed and seconds
+    (None with ``cluster=False``)."""
+    from dateline.pipeline.process import process_pending
+    from dateline.cli.progress import StagesProgress
 
-    with CountProgress("analyzing", enabled=show_progress) as progress:
-        return analyze_pending(store, batch_size=batch_size, on_article=progress.advance, workers=pool)
-
-
-def _run_cluster(store: Store, show_progress: bool, pool):
-    """Stages cluster (sequential: each placement depends on those before it) and frame; the
-    cluster summary, and the frame stage's events framed and seconds."""
-    from dateline.pipeline import cluster_pending, frame_pending
-    from dateline.cli.progress import CountProgress
-
-    with CountProgress("clustering", enabled=show_progress) as progress:
-        summary = cluster_pending(store, on_article=progress.advance)
-    started = time.perf_counter()
-    framed = frame_pending(store, workers=pool)  # the records give each event its date, place and headline
-    return summary, {"events": framed, "seconds": round(time.perf_counter() - started, 2)}
+    with StagesProgress(enabled=show_progress) as progress:
+        done = process_pending(store, batch_size=batch_size, on_analyzed=progress.advance_analyzed,
+                               on_clustered=progress.advance_clustered, workers=pool, cluster=cluster)
+    if not cluster:
+        return done.analyzed, None
+    return done.analyzed, (done.clustered, {"events": done.framed, "seconds": round(done.frame_seconds, 2)})
 
 
 @main.command()
@@ -276,8 +269,7 @@ def analyze(db, batch_size, as_json, no_progress, no_cluster, workers, engine, a
     events and stories (unless --no-cluster)."""
     show = not no_progress and sys.stderr.isatty()
     with _workers(workers, True, engine, address) as pool, _open(db) as store:
-        summary = _run_analyze(store, batch_size, show, pool)
-        clustered = None if no_cluster else _run_cluster(store, show, pool)
+        summary, clustered = _run_stages(store, batch_size, show, pool, cluster=not no_cluster)
     if as_json:
         out = summary.as_dict()
         if clustered is not None:
@@ -343,7 +335,12 @@ def cluster_cmd(db, as_json, no_progress, workers, engine, address) -> None:
     """Place every analysed article not yet in an event: join an event or start one, and place
     new events in stories (also done by `ingest` and `analyze`)."""
     with _workers(workers, False, engine, address) as pool, _open(db) as store:
-        summary, _ = _run_cluster(store, not no_progress and sys.stderr.isatty(), pool)
+        from dateline.pipeline import cluster_pending, frame_pending
+        from dateline.cli.progress import CountProgress
+
+        with CountProgress("clustering", enabled=not no_progress and sys.stderr.isatty()) as progress:
+            summary = cluster_pending(store, on_article=progress.advance)
+        frame_pending(store, workers=pool)  # the records give each event its date, place and headline
     click.echo(json.dumps(summary.as_dict(), indent=2) if as_json else summary.line())
 
 

@@ -78,3 +78,22 @@ class CountProgress(_Spinner):
     def advance(self, n: int = 1) -> None:
         self.done += n
         self._refresh()
+
+
+class StagesProgress(_Spinner):
+    """Articles analysed and placed so far, for the stages that run together (pipeline.process)."""
+
+    def __init__(self, enabled: bool) -> None:
+        super().__init__(enabled)
+        self.analyzed = self.clustered = 0
+
+    def _describe(self) -> str:
+        return f"analyzing: {self.analyzed}, clustering: {self.clustered}"
+
+    def advance_analyzed(self, n: int = 1) -> None:
+        self.analyzed += n
+        self._refresh()
+
+    def advance_clustered(self, n: int = 1) -> None:
+        self.clustered += n
+        self._refresh()

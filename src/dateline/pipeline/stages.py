@@ -7,7 +7,7 @@ import copy
 import json
 import time
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
@@ -17,7 +17,7 @@ from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
 from dateline.cluster import OnlineClusterer
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
-from dateline.frame.members import frame_version
+from dateline.frame.members import frame_report, frame_version
 from dateline.frame.record import build_record
 from dateline.link import Linker, find_gazetteer_mentions, is_big_place, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
@@ -290,6 +290,11 @@ class Analyzer:
         return [self.linker.entity(i) for i in sorted(set(ids))]
 
 
+# Articles handed to the workers ahead of the one writer, as batches of the analyze stage: enough
+# that they still have tagging to do while the writer clusters a thousand articles in between.
+TAG_AHEAD = 2_000
+
+
 def analyze_pending(
     store: Store,
     *,
@@ -297,16 +302,25 @@ def analyze_pending(
     on_article: Callable[[int], None] | None = None,
     warm: Warm | None = None,
     workers: Workers = INLINE,
+    between: Callable[[int], None] | None = None,
 ) -> AnalyzeSummary:
     """Analyse and link every article without an analysis; one transaction per batch, the
     linker's cross-document state saved with each batch. ``warm``: the analyzer of an earlier
     call, used again (its tagger loaded, its linker in step) unless another writer linked since.
-    ``workers`` tag the articles; linking them, in ingest order, stays here."""
+    ``workers`` tag the articles, up to TAG_AHEAD ahead of the batch being linked, and frame the
+    reports once linked (the frame stage then finds them kept); linking, in ingest order, stays
+    here. ``between(n)``: called after each batch's transaction with the articles it analysed,
+    outside the writer lock (the caller clusters there while the workers go on tagging)."""
     started = time.perf_counter()
     summary = AnalyzeSummary()
     warm = warm if warm is not None else Warm()
     cursor = 0  # ingest position reached: failed articles stay unanalysed and are not re-read this run
-    ahead: tuple[list[str], Callable] | None = None  # the next batch's ids and its tagging, started early
+    ahead: deque[tuple[list[str], Callable]] = deque()  # batches handed out: their ids and their tagging
+    ahead_seq = 0  # ingest position of the last article handed out
+    depth = max(1, TAG_AHEAD // batch_size) if workers.workers > 1 else 0
+    # batches' reports being framed, oldest first; a batch's are handed out after the batches
+    # tagged ahead of it, so they are taken back (and kept) once that many batches later
+    framing: deque[tuple[list[str], Callable]] = deque()
     while True:
         with store.writing():  # another writer may link between two batches: then start from its state
             if warm.analyzer is None or store.state_version("link") != warm.link_version:
@@ -314,29 +328,39 @@ def analyze_pending(
                 warm.analyzer = warm.analyzer or Analyzer()
                 warm.analyzer.reset_links(json.loads(state) if state else None)
             analyzer = warm.analyzer
+            while len(framing) > depth:  # analysed articles are this writer's alone: no one framed them since
+                store.keep_frames(_framed(framing.popleft()), frame_version())
             batch = list(store.unanalyzed(limit=batch_size, after_seq=cursor))
             if not batch:
                 break
             cursor = batch[-1].seq or cursor
             ids = [s.article.id for s in batch]
-            unlinked_all = ahead[1]() if ahead is not None and ahead[0] == ids else \
-                workers.start(unlinked_analysis, [s.article for s in batch])()
-            if workers.workers > 1:  # the workers tag the next batch while this one is linked and written
-                upcoming = list(store.unanalyzed(limit=batch_size, after_seq=cursor))
-                ahead = ([s.article.id for s in upcoming],
-                         workers.start(unlinked_analysis, [s.article for s in upcoming])) if upcoming else None
-            analyses, touched = [], set()
+            if ahead and ahead[0][0] == ids:
+                unlinked_all = ahead.popleft()[1]()
+            else:  # first batch, or another writer analysed some of what was handed out
+                ahead.clear()
+                ahead_seq = cursor
+                unlinked_all = workers.start(unlinked_analysis, [s.article for s in batch])()
+            while len(ahead) < depth:  # the workers tag the next batches while this one is linked
+                upcoming = list(store.unanalyzed(limit=batch_size, after_seq=ahead_seq))
+                if not upcoming:
+                    break
+                ahead_seq = upcoming[-1].seq or ahead_seq
+                ahead.append(([s.article.id for s in upcoming],
+                              workers.start(unlinked_analysis, [s.article for s in upcoming])))
+            analyses, touched, linked = [], set(), []
             for stored, unlinked in zip(batch, unlinked_all):
                 if isinstance(unlinked, str):
                     summary.failures.append(f"{stored.article.id}: {unlinked}")
                     continue
                 try:
-                    analysis, ids = analyzer.link(stored.article, unlinked)
+                    analysis, entity_ids = analyzer.link(stored.article, unlinked)
                 except Exception as exc:  # a bug on one odd article must not stop the others
                     summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
                     continue
                 analyses.append(analysis)
-                touched.update(ids)
+                linked.append((stored.article, analysis))
+                touched.update(entity_ids)
                 summary.analyzed += 1
                 summary.mentions += len(analysis.mentions)
                 summary.linked += sum(1 for m in analysis.mentions if m.entity)
@@ -347,9 +371,33 @@ def analyze_pending(
             store.add_analyses(analyses, analyzer.entities(touched),
                                {"linker": json.dumps(analyzer.linker.export_state(), ensure_ascii=False, sort_keys=True)})
             warm.link_version = store.state_version("link")
+            if workers.workers > 1 and linked:
+                framing.append(([a.id for a, _ in linked], workers.start(_framed_report, linked)))
         summary.entities_touched += len(touched)
+        if between is not None:
+            paused = time.perf_counter()
+            between(len(analyses))
+            started += time.perf_counter() - paused  # this stage's seconds are its own
+    if framing:
+        with store.writing():
+            for batch_framing in framing:
+                store.keep_frames(_framed(batch_framing), frame_version())
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _framed_report(pair: tuple[Article, Analysis]) -> dict | None:
+    """A report framed (claims and lead), in the JSON form the store keeps: a worker's part.
+    None where framing failed: the frame stage frames that report again and says why."""
+    try:
+        return frame_report(*pair).as_dict()
+    except Exception:
+        return None
+
+
+def _framed(framing: tuple[list[str], Callable]) -> dict[str, dict]:
+    ids, results = framing
+    return {i: frame for i, frame in zip(ids, results()) if frame is not None}
 
 
 @dataclass
@@ -365,6 +413,11 @@ class ClusterSummary:
     batches: int = 0  # transactions: each writes its placements and the clusterer's state
     write_seconds: float = 0.0  # of ``seconds``, spent in the batches' writes (placements, summaries, state)
     failures: list[str] = field(default_factory=list)  # "article id: error", left unplaced
+
+    def add(self, other: "ClusterSummary") -> None:
+        """Count ``other`` (a later call's summary) in this one."""
+        for name, value in other.__dict__.items():
+            setattr(self, name, getattr(self, name) + value)
 
     def as_dict(self) -> dict:
         d = dict(self.__dict__)

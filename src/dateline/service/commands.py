@@ -13,30 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dateline.models import RawDocument, Rejection
-from dateline.pipeline import (
-    AnalyzeSummary,
-    ClusterSummary,
-    IngestSummary,
-    Warm,
-    analyze_pending,
-    cluster_pending,
-    frame_pending,
-    ingest_documents,
-)
+from dateline.pipeline import IngestSummary, Warm, ingest_documents
+from dateline.pipeline.process import Processed, process_pending
 from dateline.pipeline.workers import INLINE, Workers
 from dateline.store import Store
-
-
-@dataclass
-class Processed:
-    """What one run of the stages after storing did."""
-
-    analyzed: AnalyzeSummary
-    clustered: ClusterSummary
-    framed: int
-
-    def as_dict(self) -> dict:
-        return {"analyzed": self.analyzed.as_dict(), "clustered": self.clustered.as_dict(), "framed": self.framed}
 
 
 @dataclass
@@ -56,18 +36,6 @@ class Taken:
         if self.processed is not None:
             out.update(self.processed.as_dict())
         return out
-
-
-def process_pending(store: Store, *, warm: Warm | None = None, batch_size: int = 200,
-                    on_analyzed: Callable[[int], None] | None = None,
-                    on_clustered: Callable[[int], None] | None = None,
-                    workers: Workers = INLINE) -> Processed:
-    """Analyse, link, cluster and frame whatever is stored but not yet done; ``workers`` run
-    the per-article parts (clustering stays here: each placement depends on those before it)."""
-    analyzed = analyze_pending(store, batch_size=batch_size, on_article=on_analyzed, warm=warm, workers=workers)
-    clustered = cluster_pending(store, on_article=on_clustered, warm=warm)
-    framed = frame_pending(store, workers=workers)  # the records give each event its date, place and headline
-    return Processed(analyzed, clustered, framed)
 
 
 def take_reports(store: Store, items: Iterable[RawDocument | Rejection], *, warm: Warm | None = None,

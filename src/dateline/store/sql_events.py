@@ -112,6 +112,11 @@ class EventTables:
         places = Counter(a.dateline.place for a in members if a.dateline and a.dateline.place)
         if places:
             return min(places, key=lambda p: (-places[p], p))
+        return self._mentioned_place(event_id)
+
+    def _mentioned_place(self, event_id: str) -> str | None:
+        # by the entities' names as linked so far: the frame stage asks again once the linker
+        # has seen the articles analysed after this event was placed
         # join_in_order (SQLite: CROSS JOIN) keeps SQLite on the members' mentions first: with ten
         # or so members its planner chose every LOC entity first (index on type), 75 ms an event
         # instead of 1; the members come from placements, not a list of ids, which SQLite caps at
@@ -136,11 +141,16 @@ class EventTables:
     def set_records(self, records: list[EventRecordRow]) -> None:
         with self._transaction():
             for r in records:
+                place = r.place
+                if place is None:  # no place in the record: the summary's own, from datelines or mentions now
+                    place = self._place(r.event_id, [stored_article(row).article for row in self._db.execute(
+                        "SELECT a.*, NULL AS signature FROM placements p JOIN articles a ON a.id = p.article_id "
+                        "WHERE p.event_id = ? AND a.dateline_place IS NOT NULL", (r.event_id,))])
                 self._db.execute(
                     "UPDATE events SET record=?, stale=0, first_day=COALESCE(?, first_day), "
                     "last_day=COALESCE(?, last_day), place=COALESCE(?, place), "
                     "headline=COALESCE(?, headline), headline_article=COALESCE(?, headline_article) WHERE id=?",
-                    (pack_record(json.dumps(r.record, ensure_ascii=False, sort_keys=True)), r.first_day, r.last_day, r.place,
+                    (pack_record(json.dumps(r.record, ensure_ascii=False, sort_keys=True)), r.first_day, r.last_day, place,
                      r.headline, r.headline_article, r.event_id))
 
     def event_record(self, event_id: str) -> dict | None:
