@@ -59,7 +59,8 @@ def process_pending(store: Store, *, warm: Warm | None = None, batch_size: int =
         nonlocal waiting
         waiting += analysed
         if cluster and waiting >= cluster_every:
-            clustered.add(cluster_pending(store, on_article=on_clustered, warm=warm))
+            # all of them in one transaction: each writes the clusterer's core whole
+            clustered.add(cluster_pending(store, batch_size=max(waiting, 500), on_article=on_clustered, warm=warm))
             waiting = 0
 
     analyzed = analyze_pending(store, batch_size=batch_size, on_article=on_analyzed, warm=warm,
