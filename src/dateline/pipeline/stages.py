@@ -293,6 +293,7 @@ class Analyzer:
 # Articles handed to the workers ahead of the one writer, as batches of the analyze stage: enough
 # that they still have tagging to do while the writer clusters a thousand articles in between.
 TAG_AHEAD = 2_000
+LINK_STATE_SHARE, MAX_GROUP = 0.2, 8
 
 
 def analyze_pending(
@@ -304,8 +305,9 @@ def analyze_pending(
     workers: Workers = INLINE,
     between: Callable[[int], None] | None = None,
 ) -> AnalyzeSummary:
-    """Analyse and link every article without an analysis; one transaction per batch, the
-    linker's cross-document state saved with each batch. ``warm``: the analyzer of an earlier
+    """Analyse and link every article without an analysis; one transaction per batch (per
+    several, up to MAX_GROUP, once the linker's state has grown costly to write), the linker's
+    cross-document state saved with each. ``warm``: the analyzer of an earlier
     call, used again (its tagger loaded, its linker in step) unless another writer linked since.
     ``workers`` tag the articles, up to TAG_AHEAD ahead of the batch being linked, and frame the
     reports once linked (the frame stage then finds them kept); linking, in ingest order, stays
@@ -318,9 +320,10 @@ def analyze_pending(
     ahead: deque[tuple[list[str], Callable]] = deque()  # batches handed out: their ids and their tagging
     ahead_seq = 0  # ingest position of the last article handed out
     depth = max(1, TAG_AHEAD // batch_size) if workers.workers > 1 else 0
-    # batches' reports being framed, oldest first; a batch's are handed out after the batches
-    # tagged ahead of it, so they are taken back (and kept) once that many batches later
+    # transactions' reports being framed, oldest first; they are handed out after the batches
+    # tagged ahead of them, so they are taken back (and kept) once that many batches later
     framing: deque[tuple[list[str], Callable]] = deque()
+    group = 1
     while True:
         with store.writing():  # another writer may link between two batches: then start from its state
             if warm.analyzer is None or store.state_version("link") != warm.link_version:
@@ -328,51 +331,62 @@ def analyze_pending(
                 warm.analyzer = warm.analyzer or Analyzer()
                 warm.analyzer.reset_links(json.loads(state) if state else None)
             analyzer = warm.analyzer
-            while len(framing) > depth:  # analysed articles are this writer's alone: no one framed them since
+            while len(framing) > max(1, depth // group):  # analysed articles are this writer's alone: none framed since
                 store.keep_frames(_framed(framing.popleft()), frame_version())
-            batch = list(store.unanalyzed(limit=batch_size, after_seq=cursor))
-            if not batch:
-                break
-            cursor = batch[-1].seq or cursor
-            ids = [s.article.id for s in batch]
-            if ahead and ahead[0][0] == ids:
-                unlinked_all = ahead.popleft()[1]()
-            else:  # first batch, or another writer analysed some of what was handed out
-                ahead.clear()
-                ahead_seq = cursor
-                unlinked_all = workers.start(unlinked_analysis, [s.article for s in batch])()
-            while len(ahead) < depth:  # the workers tag the next batches while this one is linked
-                upcoming = list(store.unanalyzed(limit=batch_size, after_seq=ahead_seq))
-                if not upcoming:
-                    break
-                ahead_seq = upcoming[-1].seq or ahead_seq
-                ahead.append(([s.article.id for s in upcoming],
-                              workers.start(unlinked_analysis, [s.article for s in upcoming])))
             analyses, touched, linked = [], set(), []
-            for stored, unlinked in zip(batch, unlinked_all):
-                if isinstance(unlinked, str):
-                    summary.failures.append(f"{stored.article.id}: {unlinked}")
-                    continue
-                try:
-                    analysis, entity_ids = analyzer.link(stored.article, unlinked)
-                except Exception as exc:  # a bug on one odd article must not stop the others
-                    summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
-                    continue
-                analyses.append(analysis)
-                linked.append((stored.article, analysis))
-                touched.update(entity_ids)
-                summary.analyzed += 1
-                summary.mentions += len(analysis.mentions)
-                summary.linked += sum(1 for m in analysis.mentions if m.entity)
-                summary.times += len(analysis.times)
-                summary.resolved_times += sum(1 for t in analysis.times if t.first)
-                if on_article:
-                    on_article(1)
+            linking = time.perf_counter()
+            for _ in range(group):  # tagging batches in this transaction
+                batch = list(store.unanalyzed(limit=batch_size, after_seq=cursor))
+                if not batch:
+                    break
+                cursor = batch[-1].seq or cursor
+                ids = [s.article.id for s in batch]
+                if ahead and ahead[0][0] == ids:
+                    unlinked_all = ahead.popleft()[1]()
+                else:  # first batch, or another writer analysed some of what was handed out
+                    ahead.clear()
+                    ahead_seq = cursor
+                    unlinked_all = workers.start(unlinked_analysis, [s.article for s in batch])()
+                while len(ahead) < depth:  # the workers tag the next batches while this one is linked
+                    upcoming = list(store.unanalyzed(limit=batch_size, after_seq=ahead_seq))
+                    if not upcoming:
+                        break
+                    ahead_seq = upcoming[-1].seq or ahead_seq
+                    ahead.append(([s.article.id for s in upcoming],
+                                  workers.start(unlinked_analysis, [s.article for s in upcoming])))
+                for stored, unlinked in zip(batch, unlinked_all):
+                    if isinstance(unlinked, str):
+                        summary.failures.append(f"{stored.article.id}: {unlinked}")
+                        continue
+                    try:
+                        analysis, entity_ids = analyzer.link(stored.article, unlinked)
+                    except Exception as exc:  # a bug on one odd article must not stop the others
+                        summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
+                        continue
+                    analyses.append(analysis)
+                    linked.append((stored.article, analysis))
+                    touched.update(entity_ids)
+                    summary.analyzed += 1
+                    summary.mentions += len(analysis.mentions)
+                    summary.linked += sum(1 for m in analysis.mentions if m.entity)
+                    summary.times += len(analysis.times)
+                    summary.resolved_times += sum(1 for t in analysis.times if t.first)
+                    if on_article:
+                        on_article(1)
+            else:
+                batch = [None]  # the group was full: there may be more
+            if not analyses and not batch:
+                break
+            writing = time.perf_counter()
             store.add_analyses(analyses, analyzer.entities(touched),
                                {"linker": json.dumps(analyzer.linker.export_state(), ensure_ascii=False, sort_keys=True)})
             warm.link_version = store.state_version("link")
             if workers.workers > 1 and linked:
                 framing.append(([a.id for a, _ in linked], workers.start(_framed_report, linked)))
+        # the linker's state is written whole with each transaction and grows with the stream:
+        # once that takes more than LINK_STATE_SHARE of the linking, put more batches in one
+        if time.perf_counter() - writing > LINK_STATE_SHARE * (writing - linking):
+            group = min(2 * group, MAX_GROUP)
         summary.entities_touched += len(touched)
         if between is not None:
             paused = time.perf_counter()
