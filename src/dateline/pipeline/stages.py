@@ -333,12 +333,13 @@ def analyze_pending(
             analyzer = warm.analyzer
             while len(framing) > max(1, depth // group):  # analysed articles are this writer's alone: none framed since
                 store.keep_frames(_framed(framing.popleft()), frame_version())
-            analyses, touched, linked = [], set(), []
+            analyses, touched, linked, read = [], set(), [], 0
             linking = time.perf_counter()
             for _ in range(group):  # tagging batches in this transaction
                 batch = list(store.unanalyzed(limit=batch_size, after_seq=cursor))
                 if not batch:
                     break
+                read += len(batch)
                 cursor = batch[-1].seq or cursor
                 ids = [s.article.id for s in batch]
                 if ahead and ahead[0][0] == ids:
@@ -373,9 +374,7 @@ def analyze_pending(
                     summary.resolved_times += sum(1 for t in analysis.times if t.first)
                     if on_article:
                         on_article(1)
-            else:
-                batch = [None]  # the group was full: there may be more
-            if not analyses and not batch:
+            if not read:
                 break
             writing = time.perf_counter()
             store.add_analyses(analyses, analyzer.entities(touched),

@@ -112,11 +112,8 @@ class EventTables:
         places = Counter(a.dateline.place for a in members if a.dateline and a.dateline.place)
         if places:
             return min(places, key=lambda p: (-places[p], p))
-        return self._mentioned_place(event_id)
-
-    def _mentioned_place(self, event_id: str) -> str | None:
-        # by the entities' names as linked so far: the frame stage asks again once the linker
-        # has seen the articles analysed after this event was placed
+        # by the entities' names as linked so far: set_records asks again once the linker has
+        # seen the articles analysed after this event was placed
         # join_in_order (SQLite: CROSS JOIN) keeps SQLite on the members' mentions first: with ten
         # or so members its planner chose every LOC entity first (index on type), 75 ms an event
         # instead of 1; the members come from placements, not a list of ids, which SQLite caps at
