@@ -270,7 +270,7 @@ def test_kept_counts_and_batched_ngram_ids_match_a_fresh_computation(docs, monke
     text = EN + " " + ES + " " + EN
     batched, plain = vectors.Vocabulary(), vectors.Vocabulary()
     for chunk in (text[:400], text):
-        grams = batched.gram_ids(4, chunk)
+        grams = batched.gram_ids(4, vectors.normalize_for_id(chunk).split())
         ids = [i for w in vectors.normalize_for_id(chunk).split() for i in plain.lookup(4, word_ngrams(w))]
         assert list(grams.items()) == list(Counter(ids).items())
     assert batched.terms == plain.terms
@@ -492,3 +492,29 @@ def test_heads_file_matches_the_features_and_explains_its_scores():
     assert heads.event.probabilities(row[None, :])[0] == pytest.approx(1.0 / (1.0 + np.exp(-logit)))
     with pytest.raises(HeadError, match="retrain"):
         Heads.from_dict({**model, "feature_names": model["feature_names"][:-1]})
+
+
+def _in_order(terms) -> list:
+    """Terms as the vocabulary hands out ids: each field's terms and counts in their order."""
+    return [list(f.items()) if isinstance(f, Counter) else list(f) for f in terms.fields] + [terms.day, terms.year]
+
+
+def test_terms_a_worker_takes_before_linking_are_those_of_the_linked_analysis():
+    from dateline.cluster import vectors
+    from dateline.pipeline.stages import tagged_with_terms
+
+    analyzer = Analyzer()
+    texts = [("en", EN, "en"), ("es", ES, "es"),
+             # linking splits the role off the tagged "Mayor John Peterson": the masked lead is cut again
+             ("role", "Prime Minister Anna Kovacs opened the new bridge in Port Elm on Monday, 3 March 2025. "
+                      "Mayor John Peterson said the 1200 metre bridge cost 40 million euros.", "en")]
+    moved = 0
+    for name, text, lang in texts:
+        article = clean(RawDocument(name, data=text.encode(), meta={"lang": lang}))
+        unlinked, early = tagged_with_terms(article)
+        analysis, _ = analyzer.link(article, unlinked)
+        moved += vectors._spans(analysis) != early.spans
+        assert _in_order(vectors.relinked(early, article, analysis)) == _in_order(vectors.article_terms(article, analysis))
+        entities = vectors.FIELDS.index("entities")  # the linker's ids: none before linking
+        assert early.fields[entities] != vectors.article_terms(article, analysis).fields[entities]
+    assert moved >= 1

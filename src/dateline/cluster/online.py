@@ -39,7 +39,16 @@ import numpy as np
 from dateline.cluster.centroid import Centroid, feature_rows
 from dateline.cluster.head import Head, Heads
 from dateline.cluster.index import ClusterIndex
-from dateline.cluster.vectors import ArticleCounts, ArticleVectors, Vectoriser, Vocabulary, pack, unpack
+from dateline.cluster.vectors import (
+    ArticleCounts,
+    ArticleTerms,
+    ArticleVectors,
+    Vectoriser,
+    Vocabulary,
+    article_terms,
+    pack,
+    unpack,
+)
 from dateline.models import Analysis, Article
 
 STATE_VERSION = 2
@@ -201,10 +210,12 @@ class OnlineClusterer:
 
     # -- public API ---------------------------------------------------------------------------
 
-    def add(self, article: Article, analysis: Analysis) -> Placement:
+    def add(self, article: Article, analysis: Analysis | None, terms: ArticleTerms | None = None) -> Placement:
+        """Place the next article of the stream. ``terms``: its :func:`article_terms`, where they
+        were taken already (by a worker; then ``analysis`` is not needed)."""
         pos = self.position
         self.position += 1
-        counts = self.vectoriser.count(article, analysis)
+        counts = self.vectoriser.count_terms(terms or article_terms(article, analysis))
         v = self.vectoriser.weigh(counts)
         if v.day is not None:
             self.newest_day = v.day if self.newest_day is None else max(self.newest_day, v.day)

@@ -29,7 +29,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date
 
@@ -42,6 +42,7 @@ from dateline.similarity.features import (
     Profile,
     SimilarityContext,
     build_profile,
+    linked_entities,
     lead_text,
     word_ngrams,
 )
@@ -192,12 +193,12 @@ class Vocabulary:
             self.df = np.concatenate([self.df, np.zeros(size - len(self.df), dtype=np.int64)])
             self.scratch = np.zeros(size, dtype=np.float64)
 
-    def gram_ids(self, field: int, text: str) -> Counter[int]:
-        """The character 3-5-grams of ``text`` as :func:`~dateline.similarity.features.char_ngrams`
-        counts them, keyed by their ids in ``field`` (in the same order); a word's ids are
-        remembered, so a known word costs one lookup instead of one per n-gram."""
+    def gram_ids(self, field: int, words: list[str]) -> Counter[int]:
+        """The character 3-5-grams of a text's ``words`` (``normalize_for_id(text).split()``) as
+        :func:`~dateline.similarity.features.char_ngrams` counts them, keyed by their ids in
+        ``field`` (in the same order); a word's ids are remembered, so a known word costs one
+        lookup instead of one per n-gram."""
         cache = self._words[field]
-        words = normalize_for_id(text).split()
         distinct = list(dict.fromkeys(words))
         new = [w for w in distinct if w not in cache]
         if len(cache) + len(new) > _WORD_CACHE:
@@ -282,6 +283,65 @@ class Vocabulary:
         return out
 
 
+GRAM_FIELDS = ("lead_chars", "lead_masked")  # counted as character n-grams of their words
+
+
+@dataclass(frozen=True)
+class ArticleTerms:
+    """One article's terms per field (FIELDS order) before they have vocabulary ids: the words
+    of an n-gram field (``normalize_for_id(text).split()``), the term counts of the others.
+
+    A function of the article and its analysis alone (:func:`article_terms`), so that a worker
+    process can take them while the one writer keeps the vocabulary; ``spans`` are the mentions
+    the masked lead was cut around, to tell whether linking moved one (:func:`relinked`)."""
+
+    id: str
+    lang: str | None
+    day: int | None
+    year: int | None
+    fields: tuple[Counter[str] | list[str], ...]
+    spans: tuple[tuple[int, int, str], ...] = ()
+
+
+def _spans(analysis: Analysis) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start, m.end, m.text) for m in analysis.mentions)
+
+
+def article_terms(article: Article, analysis: Analysis) -> ArticleTerms:
+    """The terms :meth:`Vectoriser.count` counts, without the vocabulary."""
+    # full-text character n-grams are the costliest part of a profile and clustering does
+    # not use them; no field uses the linked places' countries
+    p = build_profile(article, analysis, full_chars=False, lead_chars=False)
+    fields: list[Counter[str] | list[str]] = []
+    for f in FIELDS:
+        if f == "lead_chars":
+            fields.append(normalize_for_id(lead_text(article)).split())
+        elif f == "lead_masked":
+            fields.append(normalize_for_id(masked_lead(article, analysis)).split())
+        elif f == "numbers":
+            fields.append(numbers(article.text, analysis))
+        else:
+            fields.append(field_counts(p, f))
+    dated = article.dateline.as_date() if article.dateline else None
+    day = p.published if p.published is not None else (dated.toordinal() if dated else None)
+    return ArticleTerms(p.id, p.lang, day, written_year(day, analysis), tuple(fields), _spans(analysis))
+
+
+def relinked(terms: ArticleTerms, article: Article, analysis: Analysis) -> ArticleTerms:
+    """``terms`` taken before linking (a worker's), made those of the linked ``analysis``: the
+    entity fields taken again, and the masked lead where linking moved or cut a mention (a role
+    split off a name). Linking changes the mentions only, so nothing else differs."""
+    fields = list(terms.fields)
+    entities, by_type = linked_entities(analysis)
+    people = by_type.get("PER", frozenset())
+    fields[FIELDS.index("entities")] = entities
+    fields[FIELDS.index("per")] = Counter({e: c for e, c in entities.items() if e in people})  # as field_counts
+    spans = _spans(analysis)
+    if spans != terms.spans:
+        fields[FIELDS.index("lead_masked")] = normalize_for_id(masked_lead(article, analysis)).split()
+    return replace(terms, fields=tuple(fields), spans=spans)
+
+
 @dataclass(frozen=True)
 class ArticleCounts:
     """One article's raw term counts: per field (FIELDS order) its vocabulary ids and counts.
@@ -342,27 +402,25 @@ class Vectoriser:
 
     def count(self, article: Article, analysis: Analysis) -> ArticleCounts:
         """The article's term counts per field, counted into the document frequencies."""
-        # full-text character n-grams are the costliest part of a profile and clustering does
-        # not use them
-        p = build_profile(article, analysis, self.ctx.country_of, full_chars=False, lead_chars=False)
+        return self.count_terms(article_terms(article, analysis))
+
+    def count_terms(self, terms: ArticleTerms) -> ArticleCounts:
+        """:meth:`count` of the article that ``terms`` were taken from."""
         vocab = self.vocab
-        grams = {"lead_chars": lambda: lead_text(article), "lead_masked": lambda: masked_lead(article, analysis)}
         ids_of: list[list[int]] = []
         tf_of: list[list[int]] = []
         for k, f in enumerate(FIELDS):  # ids are handed out field by field, in FIELDS order
-            if f in grams:
-                counts: Counter = vocab.gram_ids(k, grams[f]())
+            if f in GRAM_FIELDS:
+                counts: Counter = vocab.gram_ids(k, terms.fields[k])
                 ids_of.append(list(counts))
             else:
-                counts = numbers(article.text, analysis) if f == "numbers" else field_counts(p, f)
+                counts = terms.fields[k]
                 ids_of.append(vocab.lookup(k, counts))
             tf_of.append(list(counts.values()))
         self.ctx.docs += 1
         # ids are distinct within an article
         vocab.df[np.fromiter(itertools.chain.from_iterable(ids_of), dtype=np.int64)] += 1
-        dated = article.dateline.as_date() if article.dateline else None
-        day = p.published if p.published is not None else (dated.toordinal() if dated else None)
-        return ArticleCounts(p.id, p.lang, day, ids_of, tf_of, written_year(day, analysis))
+        return ArticleCounts(terms.id, terms.lang, terms.day, ids_of, tf_of, terms.year)
 
     def weigh(self, c: ArticleCounts) -> ArticleVectors:
         """Vectors of counted terms under the document frequencies as they are now (an article

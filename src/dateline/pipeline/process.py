@@ -53,6 +53,7 @@ def process_pending(store: Store, *, warm: Warm | None = None, batch_size: int =
     link with ``cluster=False``). ``warm``: a long-running writer's analyzer and clusterer."""
     warm = warm if warm is not None else Warm()
     clustered = ClusterSummary()
+    terms: dict = {}  # analysed articles' terms for the clusterer, taken by the workers
     waiting = 0  # analysed since the writer last clustered
 
     def between(analysed: int) -> None:
@@ -60,14 +61,15 @@ def process_pending(store: Store, *, warm: Warm | None = None, batch_size: int =
         waiting += analysed
         if cluster and waiting >= cluster_every:
             # all of them in one transaction: each writes the clusterer's core whole
-            clustered.add(cluster_pending(store, batch_size=max(waiting, 500), on_article=on_clustered, warm=warm))
+            clustered.add(cluster_pending(store, batch_size=max(waiting, 500), on_article=on_clustered, warm=warm,
+                                          terms=terms))
             waiting = 0
 
     analyzed = analyze_pending(store, batch_size=batch_size, on_article=on_analyzed, warm=warm,
-                               workers=workers, between=between)
+                               workers=workers, between=between, terms=terms if cluster else None)
     if not cluster:
         return Processed(analyzed, clustered, 0)
-    clustered.add(cluster_pending(store, on_article=on_clustered, warm=warm))
+    clustered.add(cluster_pending(store, on_article=on_clustered, warm=warm, terms=terms))
     started = time.perf_counter()
     framed = frame_pending(store, workers=workers)  # the records give each event its date, place and headline
     return Processed(analyzed, clustered, framed, time.perf_counter() - started)

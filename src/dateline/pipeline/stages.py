@@ -16,6 +16,7 @@ from dateline.analyze.article import TAGGER_LANGUAGES, analyze_article, find_men
 from dateline.analyze.ner import CrfTagger
 from dateline.clean import CleanError, clean
 from dateline.cluster import OnlineClusterer
+from dateline.cluster.vectors import ArticleTerms, article_terms, relinked
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
 from dateline.frame.members import frame_report, frame_version
 from dateline.frame.record import build_record
@@ -255,6 +256,20 @@ def unlinked_analysis(article: Article) -> Analysis | str:
         return f"{type(exc).__name__}: {exc}"
 
 
+def tagged_with_terms(article: Article) -> tuple[Analysis, ArticleTerms | None] | str:
+    """:func:`unlinked_analysis` and the article's terms for the clusterer, taken over the
+    unlinked analysis (the writer makes them those of the linked one: ``relinked``), so that the
+    writer, which every article waits on, does not take them; None where that failed (the
+    clusterer then takes them itself and says why)."""
+    analysis = unlinked_analysis(article)
+    if isinstance(analysis, str):
+        return analysis
+    try:
+        return analysis, article_terms(article, analysis)
+    except Exception:
+        return analysis, None
+
+
 class Analyzer:
     """Stages analyze and link together: the tagger, the gazetteer and the linker's
     cross-document state. Feed it articles in order."""
@@ -304,6 +319,7 @@ def analyze_pending(
     warm: Warm | None = None,
     workers: Workers = INLINE,
     between: Callable[[int], None] | None = None,
+    terms: dict[str, ArticleTerms] | None = None,
 ) -> AnalyzeSummary:
     """Analyse and link every article without an analysis; one transaction per batch (per
     several, up to MAX_GROUP, once the linker's state has grown costly to write), the linker's
@@ -312,8 +328,11 @@ def analyze_pending(
     ``workers`` tag the articles, up to TAG_AHEAD ahead of the batch being linked, and frame the
     reports once linked (the frame stage then finds them kept); linking, in ingest order, stays
     here. ``between(n)``: called after each batch's transaction with the articles it analysed,
-    outside the writer lock (the caller clusters there while the workers go on tagging)."""
+    outside the writer lock (the caller clusters there while the workers go on tagging).
+    ``terms``: filled with each analysed article's terms for the clusterer (taken by the workers
+    beside the tagging), for :func:`cluster_pending` to use."""
     started = time.perf_counter()
+    tag = unlinked_analysis if terms is None else tagged_with_terms
     summary = AnalyzeSummary()
     warm = warm if warm is not None else Warm()
     cursor = 0  # ingest position reached: failed articles stay unanalysed and are not re-read this run
@@ -347,23 +366,26 @@ def analyze_pending(
                 else:  # first batch, or another writer analysed some of what was handed out
                     ahead.clear()
                     ahead_seq = cursor
-                    unlinked_all = workers.start(unlinked_analysis, [s.article for s in batch])()
+                    unlinked_all = workers.start(tag, [s.article for s in batch])()
                 while len(ahead) < depth:  # the workers tag the next batches while this one is linked
                     upcoming = list(store.unanalyzed(limit=batch_size, after_seq=ahead_seq))
                     if not upcoming:
                         break
                     ahead_seq = upcoming[-1].seq or ahead_seq
                     ahead.append(([s.article.id for s in upcoming],
-                                  workers.start(unlinked_analysis, [s.article for s in upcoming])))
+                                  workers.start(tag, [s.article for s in upcoming])))
                 for stored, unlinked in zip(batch, unlinked_all):
                     if isinstance(unlinked, str):
                         summary.failures.append(f"{stored.article.id}: {unlinked}")
                         continue
+                    unlinked, early = unlinked if isinstance(unlinked, tuple) else (unlinked, None)
                     try:
                         analysis, entity_ids = analyzer.link(stored.article, unlinked)
                     except Exception as exc:  # a bug on one odd article must not stop the others
                         summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
                         continue
+                    if early is not None and terms is not None:
+                        terms[stored.article.id] = relinked(early, stored.article, analysis)
                     analyses.append(analysis)
                     linked.append((stored.article, analysis))
                     touched.update(entity_ids)
@@ -455,6 +477,7 @@ def cluster_pending(
     on_article: Callable[[int], None] | None = None,
     clusterer: OnlineClusterer | None = None,
     warm: Warm | None = None,
+    terms: dict[str, ArticleTerms] | None = None,
 ) -> ClusterSummary:
     """Place every analysed article not yet in an event, in ingest order (stage cluster, and
     story). One transaction per batch holds the placements, the story merges and moves and the
@@ -466,9 +489,12 @@ def cluster_pending(
     ``max_batch_size``; which batches commit changes nothing in what is placed where.
 
     ``warm``: a clusterer kept from an earlier call (a watcher's previous round), used again when
-    no other writer clustered since; ``clusterer``: the settings to start from otherwise."""
+    no other writer clustered since; ``clusterer``: the settings to start from otherwise.
+    ``terms``: articles' terms taken already (:func:`analyze_pending`), used up as they are placed;
+    the others' analyses are read back from the store."""
     started = time.perf_counter()
     summary = ClusterSummary()
+    terms = terms if terms is not None else {}
     # the clusterer to load the kept state into first (tests pass one with other settings), and
     # pristine settings to start again from when another writer clusters meanwhile
     fresh, template = clusterer, copy.deepcopy(clusterer) if clusterer is not None else None
@@ -486,7 +512,7 @@ def cluster_pending(
                 break
             cursor = batch[-1].seq or cursor
             placing = time.perf_counter()
-            rows, merges, moves, event_merges = _place(store, warm.clusterer, batch, summary, on_article)
+            rows, merges, moves, event_merges = _place(store, warm.clusterer, batch, summary, on_article, terms)
             writing = time.perf_counter()
             store.add_placements(rows, merges, kept_changes(warm.clusterer), moves, event_merges)
             warm.cluster_version = store.state_version("cluster")
@@ -500,17 +526,21 @@ def cluster_pending(
 
 
 def _place(store: Store, clusterer: OnlineClusterer, batch: list[StoredArticle], summary: ClusterSummary,
-           on_article: Callable[[int], None] | None):
+           on_article: Callable[[int], None] | None, terms: dict[str, ArticleTerms]):
     """Place one batch: its ``(placement, story)`` rows, and the story merges, story moves and
     event merges the clusterer made meanwhile."""
     placed: list[tuple[PlacementRow, str]] = []
     for stored in batch:
         article = stored.article
         try:
-            analysis = store.analysis(article.id)
-            if analysis is None:
-                raise ValueError("no analysis")
-            p = clusterer.add(article, analysis)
+            taken = terms.pop(article.id, None)
+            if taken is not None:
+                p = clusterer.add(article, None, taken)
+            else:
+                analysis = store.analysis(article.id)
+                if analysis is None:
+                    raise ValueError("no analysis")
+                p = clusterer.add(article, analysis)
         except Exception as exc:  # one odd article must not stop the others
             summary.failures.append(f"{article.id}: {type(exc).__name__}: {exc}")
             continue

@@ -135,19 +135,26 @@ def _country_of_id(entity_id: str) -> str | None:
     return parts[2] if len(parts) == 3 and parts[1] == "country" else None
 
 
-def build_profile(article: Article, analysis: Analysis,
-                  country_of: Callable[[str], str | None] = lambda _: None,
-                  full_chars: bool = True, lead_chars: bool = True) -> Profile:
-    """``full_chars=False`` leaves the full text's character n-grams empty (the costliest
-    field; the pair judge needs it, clustering does not); ``lead_chars=False`` those of the lead
-    (:func:`lead_text`), for a caller that counts them its own way."""
+def linked_entities(analysis: Analysis) -> tuple[Counter[str], dict[str, frozenset[str]]]:
+    """The linked entities an analysis mentions (with how often), and those of each type
+    (places and demonyms together as LOC)."""
     entities: Counter[str] = Counter(m.entity for m in analysis.mentions if m.entity)
     types: dict[str, set[str]] = {}
     for m in analysis.mentions:
         if m.entity:
             kind = "LOC" if m.type in ("LOC", "NORP") or m.entity.startswith("LOC:") else m.type
             types.setdefault(kind, set()).add(m.entity)
-    countries = {c for e in types.get("LOC", ()) if (c := _country_of_id(e) or country_of(e))}
+    return entities, {k: frozenset(v) for k, v in types.items()}
+
+
+def build_profile(article: Article, analysis: Analysis,
+                  country_of: Callable[[str], str | None] = lambda _: None,
+                  full_chars: bool = True, lead_chars: bool = True) -> Profile:
+    """``full_chars=False`` leaves the full text's character n-grams empty (the costliest
+    field; the pair judge needs it, clustering does not); ``lead_chars=False`` those of the lead
+    (:func:`lead_text`), for a caller that counts them its own way."""
+    entities, by_type = linked_entities(analysis)
+    countries = {c for e in by_type.get("LOC", ()) if (c := _country_of_id(e) or country_of(e))}
     days: Counter[int] = Counter()
     ranges = []
     for t in analysis.times:
@@ -170,7 +177,7 @@ def build_profile(article: Article, analysis: Analysis,
         lang=article.lang,
         length=len(text),
         entities=entities,
-        by_type={k: frozenset(v) for k, v in types.items()},
+        by_type=by_type,
         countries=frozenset(countries),
         days=frozenset(days),
         ranges=tuple(sorted(set(ranges))),
