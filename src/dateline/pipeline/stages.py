@@ -385,7 +385,10 @@ def analyze_pending(
                         summary.failures.append(f"{stored.article.id}: {type(exc).__name__}: {exc}")
                         continue
                     if early is not None and terms is not None:
-                        terms[stored.article.id] = relinked(early, stored.article, analysis)
+                        try:
+                            terms[stored.article.id] = relinked(early, stored.article, analysis)
+                        except Exception:  # the clusterer takes them itself, and says why if it fails too
+                            pass
                     analyses.append(analysis)
                     linked.append((stored.article, analysis))
                     touched.update(entity_ids)
