@@ -86,10 +86,10 @@ def test_one_worker_starts_no_process():
         assert [pid for _, pid in pool.map(_pid, range(10 * CHUNK))] == [os.getpid()] * (10 * CHUNK)
 
 
-def test_stages_run_together_find_what_they_find_one_after_another(tmp_path):
+def test_stages_run_together_find_what_they_find_one_after_another(tmp_path, monkeypatch):
     """pipeline.process: the writer clusters every few batches while the workers tag ahead and
     frame what it linked; the store must be the one of the stages run one after the other."""
-    from dateline.pipeline import analyze_pending, cluster_pending, frame_pending
+    from dateline.pipeline import analyze_pending, cluster_pending, frame_pending, stages
     from dateline.pipeline.process import process_pending
     from dateline.store import open_store
 
@@ -104,6 +104,9 @@ def test_stages_run_together_find_what_they_find_one_after_another(tmp_path):
         analyze_pending(store, batch_size=20)
         apart = cluster_pending(store)
         frame_pending(store)
+    # one tagging batch per transaction: how many batches a transaction holds otherwise depends on
+    # how long writing the linker's state took, and with it how often the writer clusters
+    monkeypatch.setattr(stages, "MAX_GROUP", 1)
     with Workers(2) as pool:
         with open_store(str(tmp_path / "together.db")) as store:
             done = process_pending(store, batch_size=20, cluster_every=45, workers=pool)
