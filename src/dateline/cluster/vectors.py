@@ -98,9 +98,14 @@ def field_counts(p: Profile, field: str) -> Counter[str]:
         # in a stream their IDF is still high, and they made reports in one language look alike
         return Counter({s: c for s, c in p.stems.items() if len(s) >= 4})
     if field == "per":
-        people = p.by_type.get("PER", frozenset())
-        return Counter({e: c for e, c in p.entities.items() if e in people})
+        return _people(p.entities, p.by_type)
     return getattr(p, field)
+
+
+def _people(entities: Counter[str], by_type: dict[str, frozenset[str]]) -> Counter[str]:
+    """The ``per`` field: the linked people among the entities, with their counts."""
+    people = by_type.get("PER", frozenset())
+    return Counter({e: c for e, c in entities.items() if e in people})
 
 
 def pack(values: np.ndarray, dtype: str) -> str:
@@ -333,9 +338,8 @@ def relinked(terms: ArticleTerms, article: Article, analysis: Analysis) -> Artic
     split off a name). Linking changes the mentions only, so nothing else differs."""
     fields = list(terms.fields)
     entities, by_type = linked_entities(analysis)
-    people = by_type.get("PER", frozenset())
     fields[FIELDS.index("entities")] = entities
-    fields[FIELDS.index("per")] = Counter({e: c for e, c in entities.items() if e in people})  # as field_counts
+    fields[FIELDS.index("per")] = _people(entities, by_type)
     spans = _spans(analysis)
     if spans != terms.spans:
         fields[FIELDS.index("lead_masked")] = normalize_for_id(masked_lead(article, analysis)).split()
