@@ -369,3 +369,58 @@ def test_showing_an_event_needs_none_of_the_ingest_stages(examples_db):
               "print(sorted(m for m in ('datasketch', 'scipy', 'trafilatura') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_record_is_decided_over_the_first_reports_of_a_large_event(examples_db, tmp_path, monkeypatch):
+    """Beyond RECORD_REPORTS members (2 here) an event's record is decided over its first reports by
+    arrival, so framing a hot story costs no more as it grows; once those are what the record was
+    decided over, later reports leave it as it is, and the summary keeps what the record says."""
+    import sqlite3
+
+    from dateline import pipeline
+    from dateline.frame import record as framing
+    from dateline.frame.record import build_record
+    from dateline.pipeline import stages
+    from dateline.pipeline.members import event_members, report_frames
+    from dateline.service.queries import event_parts
+
+    db = tmp_path / "copy.db"
+    shutil.copyfile(examples_db, db)
+    with open_store(db) as store:
+        sizes = {e.id: e.articles for e in store.event_summaries()}
+        before = {e: store.event_record(e) for e in sizes}
+    large = [e for e, n in sizes.items() if n > 2]
+    assert large and any(n <= 2 for n in sizes.values())
+    con = sqlite3.connect(db)
+    con.execute("UPDATE events SET stale = 1, record = NULL")
+    con.commit()
+    con.close()
+    monkeypatch.setattr(stages, "RECORD_REPORTS", 2)
+    monkeypatch.setattr(framing, "RECORD_REPORTS", 2)
+    with open_store(db) as store:
+        assert pipeline.frame_pending(store) == len(sizes)
+        for e, n in sizes.items():
+            record = store.event_record(e)
+            if n <= 2:
+                assert record == before[e]
+                continue
+            first = store.event_members(e, limit=2)
+            assert record["members"] == [s.article.id for s, _ in first] != before[e]["members"]
+            analysed, entities = event_members(store, e, first)
+            assert record == json.loads(json.dumps(build_record(analysed, entities,
+                                                                reports=report_frames(store, analysed)).as_dict()))
+            assert event_parts(store, e).record.as_dict() == build_record(analysed, entities).as_dict()
+            assert len(event_parts(store, e).members) == n
+        kept = {e: (store.event_summary(e).headline, store.event_summary(e).first_day) for e in large}
+    # later reports joined (the summary recomputed from the members' metadata, as placing does):
+    # the records stand as they are, and the summaries take their fields from them again
+    con = sqlite3.connect(db)
+    con.executemany("UPDATE events SET stale = 1, headline = 'from metadata', first_day = NULL WHERE id = ?",
+                    [(e,) for e in large])
+    con.commit()
+    con.close()
+    monkeypatch.setattr(stages, "build_record", lambda *_, **__: pytest.fail("decided again"))
+    with open_store(db) as store:
+        assert pipeline.frame_pending(store) == len(large)
+        assert {e: (store.event_summary(e).headline, store.event_summary(e).first_day) for e in large} == kept
+        assert not store.stale_events()

@@ -27,8 +27,14 @@ from dateline.frame.record_types import (
 from dateline.frame.vote import decide_kind, type_sentences
 from dateline.models import Analysis, Article, Entity
 
-__all__ = ["ActorRecord", "DateRecord", "EventKind", "EventRecord", "Evidence", "Headline", "PlaceRecord",
-           "build_record"]
+__all__ = ["RECORD_REPORTS", "ActorRecord", "DateRecord", "EventKind", "EventRecord", "Evidence", "Headline",
+           "PlaceRecord", "build_record"]
+
+# An event's record is decided over its first RECORD_REPORTS reports by arrival. The first reports
+# of a happening state what, who, where and when; a hot story's thousands of later ones add votes
+# that rarely change a field, and deciding over all of them each time one joins costs time and
+# memory that grow with the event without end. The event keeps all its members and counts them all.
+RECORD_REPORTS = 1_000
 
 
 def decide_headline(members: Sequence[Member], etype: str | None) -> Headline | None:

@@ -19,7 +19,7 @@ from dateline.cluster import OnlineClusterer
 from dateline.cluster.vectors import ArticleTerms, article_terms, relinked
 from dateline.dedupe import NearDuplicateIndex, signature, to_bytes
 from dateline.frame.members import frame_report, frame_version
-from dateline.frame.record import build_record
+from dateline.frame.record import RECORD_REPORTS, build_record
 from dateline.link import Linker, find_gazetteer_mentions, is_big_place, is_known_name
 from dateline.models import Analysis, Article, Entity, Mention, RawDocument, Rejection
 from dateline.read import ReadOptions, read_inputs
@@ -619,18 +619,42 @@ FRAME_MEMBERS = 2_000
 
 def _frame_events(store: Store, stale: list[str], workers: Workers) -> int:
     """Frame the ``stale`` events, a group of about FRAME_MEMBERS members at a time, and store
-    their records; returns how many."""
-    done, group, size = 0, [], 0
+    their records; returns how many. An event whose first RECORD_REPORTS reports are those its
+    record was decided over keeps that record: only later reports joined it."""
+    ids, group, size, unchanged = [], [], 0, []
+    done = 0
     for event_id in stale:
-        rows = store.event_members(event_id)
+        rows = store.event_members(event_id, limit=RECORD_REPORTS)
+        if len(rows) == RECORD_REPORTS and (record := _record_over(store, event_id, rows)) is not None:
+            unchanged.append(_record_row(event_id, record))  # the summary takes its fields again
+            continue
+        ids.append(event_id)
         group.append(event_members(store, event_id, rows))
         size += len(rows)
         if size >= FRAME_MEMBERS:
-            done += _frame_group(store, stale[done:done + len(group)], group, workers)
-            group, size = [], 0
+            done += _frame_group(store, ids, group, workers)
+            ids, group, size = [], [], 0
     if group:
-        done += _frame_group(store, stale[done:], group, workers)
-    return done
+        done += _frame_group(store, ids, group, workers)
+    if unchanged:
+        store.set_records(unchanged)
+    return done + len(unchanged)
+
+
+def _record_over(store: Store, event_id: str, rows: list[tuple[StoredArticle, PlacementRow]]) -> dict | None:
+    """The event's stored record if it was decided over exactly these reports."""
+    record = store.event_record(event_id)
+    return record if record and record.get("members") == [s.article.id for s, _ in rows] else None
+
+
+def _record_row(event_id: str, record: dict) -> EventRecordRow:
+    """A record (JSON form) and what it gives its event's summary."""
+    date, place, headline = record.get("date"), record.get("place"), record.get("headline")
+    if date is not None and date["granularity"] not in ("day", "week", "range"):
+        date = None  # a year or month named in passing says little of when it happened
+    return EventRecordRow(event_id, record, date["first"] if date else None, date["last"] if date else None,
+                          place["name"] if place else None, headline["text"] if headline else None,
+                          headline["article_id"] if headline else None)
 
 
 EventMembers = tuple[list[tuple[Article, Analysis]], dict[str, Entity]]
@@ -638,17 +662,10 @@ EventMembers = tuple[list[tuple[Article, Analysis]], dict[str, Entity]]
 
 def _frame_group(store: Store, stale: list[str], members: list[EventMembers], workers: Workers) -> int:
     """Frame one group of events (``members``: each one's, as ``event_members`` reads them)."""
-    rows, fresh = [], {}
+    fresh: dict[str, dict] = {}
     frames = frame_reports(store, [analysed for analysed, _ in members], fresh, workers.map)
-    for event_id, (analysed, entities), reports in zip(stale, members, frames):
-        record = build_record(analysed, entities, reports=reports)
-        date, place, headline = record.date, record.place, record.headline
-        if date is not None and date.granularity not in ("day", "week", "range"):
-            date = None  # a year or month named in passing says little of when it happened
-        rows.append(EventRecordRow(
-            event_id, record.as_dict(), date.first if date else None, date.last if date else None,
-            place.name if place else None, headline.text if headline else None,
-            headline.article_id if headline else None))
+    rows = [_record_row(event_id, build_record(analysed, entities, reports=reports).as_dict())
+            for event_id, (analysed, entities), reports in zip(stale, members, frames)]
     store.keep_frames(fresh, frame_version())
     store.set_records(rows)
     return len(rows)

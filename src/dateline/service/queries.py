@@ -116,7 +116,7 @@ def event_parts(store: Store, event_id: str) -> EventParts:
     sentences behind it), its members in arrival order with why each joined, and the comparison
     of its sources (agreed, reported by one, differing). ``event_id`` may be a unique prefix."""
     from dateline.compare import compare_event
-    from dateline.frame.record import build_record
+    from dateline.frame.record import RECORD_REPORTS, build_record
     from dateline.pipeline.members import event_members, report_frames
 
     event_id = find_event(store, event_id)
@@ -124,8 +124,11 @@ def event_parts(store: Store, event_id: str) -> EventParts:
     analysed, entities = event_members(store, event_id, members)
     reports = report_frames(store, analysed)  # once, for the record and the comparison
     comparison = compare_event([(art, an, r.claims) for (art, an), r in zip(analysed, reports)], entities)
-    return EventParts(store.event_summary(event_id), members, build_record(analysed, entities, reports=reports),
-                      comparison)
+    decided, known = analysed, entities
+    if len(members) > RECORD_REPORTS:  # the record is decided over the first reports, as the frame stage does
+        decided, known = event_members(store, event_id, members[:RECORD_REPORTS])
+    record = build_record(decided, known, reports=reports[:len(decided)])
+    return EventParts(store.event_summary(event_id), members, record, comparison)
 
 
 def event_detail(store: Store, event_id: str, *, with_texts: bool = False) -> dict:

@@ -306,8 +306,8 @@ class Store(ABC):
         """Events with an article that mentions the entity, latest first."""
 
     @abstractmethod
-    def event_members(self, event_id: str) -> list[tuple[StoredArticle, PlacementRow]]:
-        """The event's articles in the order they were placed."""
+    def event_members(self, event_id: str, limit: int | None = None) -> list[tuple[StoredArticle, PlacementRow]]:
+        """The event's articles in the order they were placed (the first ``limit`` of them)."""
 
     @abstractmethod
     def find_event(self, id_prefix: str) -> list[str]: ...

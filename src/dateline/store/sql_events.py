@@ -217,11 +217,11 @@ class EventTables:
             "ORDER BY COALESCE(last_day, '') DESC, articles DESC, id LIMIT ?", (entity_id, limit))
         return [_summary(r) for r in rows]
 
-    def event_members(self, event_id: str) -> list[tuple[StoredArticle, PlacementRow]]:
+    def event_members(self, event_id: str, limit: int | None = None) -> list[tuple[StoredArticle, PlacementRow]]:
         rows = self._db.execute(
             "SELECT a.*, NULL AS signature, p.event_id, p.basis, p.probability, p.evidence, p.article_id "
-            "FROM placements p JOIN articles a ON a.id = p.article_id WHERE p.event_id = ? ORDER BY p.seq",
-            (event_id,)).fetchall()
+            "FROM placements p JOIN articles a ON a.id = p.article_id WHERE p.event_id = ? ORDER BY p.seq"
+            + ("" if limit is None else " LIMIT ?"), (event_id,) if limit is None else (event_id, limit)).fetchall()
         return [(stored_article(r), _placement(r)) for r in rows]
 
     def find_event(self, id_prefix: str) -> list[str]:
