@@ -60,3 +60,36 @@ def test_index_rebuilds_from_stored_rows():
     index = NearDuplicateIndex()
     index.load([("orig", 1, "2026-03-01", None, to_bytes(signature(STORY)))])
     assert index.add("copy", signature(EDITED), None).duplicate_of == "orig"
+
+
+def test_band_index_offers_the_candidates_datasketch_lsh_offers(monkeypatch):
+    """Our LSH (compact arrays, keys merged in batches) against datasketch's MinHashLSH on
+    signatures with planted near-copies: the same candidates for every query, whether a
+    signature came in one by one, in a store's bulk load, or waits unmerged."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+    from dateline import dedupe
+
+    monkeypatch.setattr(dedupe._Bands, "MERGE", 64)
+    scheme = MinHash(num_perm=dedupe.NUM_PERM, seed=1).scheme
+    lean = lambda sig: LeanMinHash(seed=1, hashvalues=sig, scheme=scheme)  # noqa: E731
+    rng = np.random.default_rng(5)
+    base = rng.integers(0, 2**32, (40, dedupe.NUM_PERM), dtype=np.uint32)
+    sigs = []
+    for _ in range(400):  # copies of 40 stories, each with a share of its values redrawn
+        sig = base[rng.integers(40)].copy()
+        redrawn = rng.random(dedupe.NUM_PERM) < rng.uniform(0.1, 0.9)
+        sig[redrawn] = rng.integers(0, 2**32, int(redrawn.sum()), dtype=np.uint32)
+        sigs.append(sig)
+    ours = dedupe._Bands(0.5, dedupe.NUM_PERM)
+    theirs = MinHashLSH(threshold=0.5, num_perm=dedupe.NUM_PERM)
+    ours.add(np.stack(sigs[:100]))  # as loaded from a store
+    for k, sig in enumerate(sigs):
+        if k >= 100:
+            got = set(ours.candidates(sig).tolist())
+            want = set(theirs.query(lean(sig)))
+            assert got == want, k
+            ours.add(sig[None, :])
+        theirs.insert(k, lean(sig), check_duplication=False)
+    assert len(ours) == 400 and sum(len(ours.candidates(s)) > 1 for s in sigs) > 100
