@@ -409,8 +409,9 @@ def test_a_record_is_decided_over_the_first_reports_of_a_large_event(examples_db
             analysed, entities = event_members(store, e, first)
             assert record == json.loads(json.dumps(build_record(analysed, entities,
                                                                 reports=report_frames(store, analysed)).as_dict()))
-            assert event_parts(store, e).record.as_dict() == build_record(analysed, entities).as_dict()
-            assert len(event_parts(store, e).members) == n
+            parts = event_parts(store, e)
+            assert parts.record.as_dict() == build_record(analysed, entities).as_dict()
+            assert len(parts.members) == n
         kept = {e: (store.event_summary(e).headline, store.event_summary(e).first_day) for e in large}
     # later reports joined (the summary recomputed from the members' metadata, as placing does):
     # the records stand as they are, and the summaries take their fields from them again

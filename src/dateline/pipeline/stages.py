@@ -621,8 +621,7 @@ def _frame_events(store: Store, stale: list[str], workers: Workers) -> int:
     """Frame the ``stale`` events, a group of about FRAME_MEMBERS members at a time, and store
     their records; returns how many. An event whose first RECORD_REPORTS reports are those its
     record was decided over keeps that record: only later reports joined it."""
-    ids, group, size, unchanged = [], [], 0, []
-    done = 0
+    done, ids, group, size, unchanged = 0, [], [], 0, []
     for event_id in stale:
         rows = store.event_members(event_id, limit=RECORD_REPORTS)
         if len(rows) == RECORD_REPORTS and (record := _record_over(store, event_id, rows)) is not None:
