@@ -178,6 +178,8 @@ def test_packed_forms():
                  f'["{b64}","{b64}",{{"x":"{b64}"}},"ü\\"{b64}\\"",""]', f'"{b64}"', f'""{b64}""'):
         assert unpack(pack_object(text)) == text and unpack(pack(text, 1)) == text
         assert unpack(pack_frame(text)) == text == unpack(pack_record(text)) == unpack(pack_evidence(text))
+        for article in ("", "Porto, 3 May. " * 40, "Ωμέγα " * 9000):  # the last beyond zlib's 32 KiB window
+            assert unpack(pack_frame(text, article_text=article), article) == text
     assert unpack("kept before schema 6") == "kept before schema 6" and unpack(None) is None
     assert len(pack_object(rising)) < len(pack(rising)) < len(rising)
     with pytest.raises(ValueError):
@@ -202,6 +204,21 @@ def test_frames_are_kept_for_stored_articles_only(store_at):
         with pytest.raises(integrity_errors()):  # as the reference to articles(id) of schema 5 did
             store.keep_frames({A: {}, "f" * 16: {}}, "v2")
         assert store.kept_frames([A], "v1") == {A: frame}  # the failed batch changed nothing
+
+
+def test_a_frame_is_packed_with_the_text_it_quotes():
+    article = ("Firefighters in Porto said on Sunday that the fire at the old textile mill had been put out "
+               "after nine hours, and that two workers were taken to hospital with burns. ") * 3
+    quote = article[:150]
+    frame = json.dumps({"claims": [{"article_id": A, "kind": "speech", "value": quote, "start": 0, "end": 150,
+                                    "detail": {"mode": "direct", "speaker": "Firefighters"}}] * 2, "lead": []})
+    packed = pack_frame(frame, article_text=article)
+    assert packed[0] == 7 and unpack(packed, article) == frame
+    assert len(packed) < len(pack_frame(frame)) - 60  # the quote is a reference into the text, not spelled out
+    with pytest.raises(ValueError, match="article's text"):
+        unpack(packed)
+    with pytest.raises(zlib.error):  # another text is not the dictionary it was packed with
+        unpack(packed, article.upper())
 
 
 def test_entity_mentions_cut_the_text_as_python_does(store_at):

@@ -15,6 +15,10 @@ A packed value is a BLOB: one tag byte, then the data.
   :data:`EVIDENCE_WORDS`): the field names and shape of such JSON, which a value of a few hundred
   bytes to a few kilobytes otherwise spells out once more each time (on 4,476 reports: frames and
   records a sixth smaller than with tag ``1``, evidence a third).
+- ``7``: a report frame, zlib-compressed with its article's text (UTF-8) and then
+  :data:`FRAME_WORDS` as the preset dictionary (the last 32 KiB of the two, as zlib keeps): a
+  frame quotes its article (speech, names, the spans of its claims), which the dictionary turns
+  into references. A quarter smaller than tag ``3`` on 4,476 reports; unpacking needs the same text.
 - ``6``: a JSON list of pairs of integers as ``json.dumps`` writes it (an analysis's sentences),
   as the differences between one integer and the next, zigzag varints: a third of tag ``1``. A
   text of any other form is packed with tag ``1``.
@@ -33,7 +37,7 @@ import zlib
 
 import numpy as np
 
-_TEXT, _OBJECT, _FRAME, _RECORD, _EVIDENCE, _PAIRS = 1, 2, 3, 4, 5, 6
+_TEXT, _OBJECT, _FRAME, _RECORD, _EVIDENCE, _PAIRS, _FRAME_OF_TEXT = 1, 2, 3, 4, 5, 6, 7
 _MEMBER = re.compile(rb'"([A-Za-z0-9+/]{64,}={0,2})"')  # a quoted base64 string of 48 bytes or more
 _RISING = "r"  # a member kept as differences of rising int32s, byte planes apart
 _BYTES = "b"
@@ -44,9 +48,17 @@ def pack(text: str, level: int = 6) -> bytes:
     return bytes((_TEXT,)) + zlib.compress(text.encode("utf-8"), level)
 
 
-def pack_frame(text: str, level: int = 6) -> bytes:
-    """A report frame's JSON text, compressed with the frames' preset dictionary."""
-    return _pack_with(_FRAME, text, level)
+def pack_frame(text: str, level: int = 6, article_text: str | None = None) -> bytes:
+    """A report frame's JSON text, compressed with the frames' preset dictionary, and with its
+    article's text before it when given (tag ``7``: :func:`unpack` then needs that text)."""
+    if article_text is None:
+        return _pack_with(_FRAME, text, level)
+    z = zlib.compressobj(level, zdict=_frame_dict(article_text))
+    return bytes((_FRAME_OF_TEXT,)) + z.compress(text.encode("utf-8")) + z.flush()
+
+
+def _frame_dict(article_text: str) -> bytes:
+    return (article_text.encode("utf-8") + _DICTS[_FRAME])[-32768:]  # zlib's window
 
 
 def pack_record(text: str, level: int = 6) -> bytes:
@@ -102,11 +114,17 @@ def _unpack_pairs(value: bytes) -> str:
     return json.dumps([flat[i:i + 2] for i in range(0, len(flat), 2)])
 
 
-def unpack(value: bytes | str | None) -> str | None:
-    """The text a ``pack`` function was given; a ``str`` as it is."""
+def unpack(value: bytes | str | None, article_text: str | None = None) -> str | None:
+    """The text a ``pack`` function was given; a ``str`` as it is. A frame packed with its
+    article's text (tag ``7``) needs that text as ``article_text``."""
     if value is None or isinstance(value, str):
         return value
     tag = value[0]
+    if tag == _FRAME_OF_TEXT:
+        if article_text is None:
+            raise ValueError("a frame packed with its article's text unpacks only with that text")
+        z = zlib.decompressobj(zdict=_frame_dict(article_text))
+        return (z.decompress(value[1:]) + z.flush()).decode("utf-8")
     if tag == _TEXT:
         return zlib.decompress(value[1:]).decode("utf-8")
     if tag == _OBJECT:

@@ -92,19 +92,22 @@ class AnalysisTables:
         return Analysis(article_id=article_id, sentences=sentences, mentions=mentions, times=times)
 
     def kept_frames(self, article_ids: list[str], version: str) -> dict[str, dict]:
-        return {r[0]: json.loads(unpack(r[1])) for r in rows_in(
-            self._db, "SELECT a.id, f.frame FROM articles a JOIN report_frames f ON f.article = a.seq "
+        return {r[0]: json.loads(unpack(r[1], r[2])) for r in rows_in(
+            self._db, "SELECT a.id, f.frame, a.text FROM articles a JOIN report_frames f ON f.article = a.seq "
             "WHERE f.version = ? AND a.id IN ({marks})", article_ids, version)}
 
     def keep_frames(self, frames: dict[str, dict], version: str) -> None:
         with self._transaction():
             for article_id, frame in frames.items():
-                cur = self._db.execute(
-                    "INSERT INTO report_frames (article, version, frame) SELECT seq, ?, ? FROM articles WHERE id = ? "
-                    "ON CONFLICT(article) DO UPDATE SET version = excluded.version, frame = excluded.frame",
-                    (version, pack_frame(json.dumps(frame, ensure_ascii=False)), article_id))
-                if not cur.rowcount:  # as the reference to articles(id) of schema 5 refused it
+                row = self._db.execute("SELECT seq, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+                if row is None:  # as the reference to articles(id) of schema 5 refused it
                     raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: no article {article_id}")
+                # packed with the article's text, which a frame quotes (store/packing.py, tag 7)
+                packed = pack_frame(json.dumps(frame, ensure_ascii=False), article_text=row[1])
+                self._db.execute(
+                    "INSERT INTO report_frames (article, version, frame) VALUES (?, ?, ?) "
+                    "ON CONFLICT(article) DO UPDATE SET version = excluded.version, frame = excluded.frame",
+                    (row[0], version, packed))
 
     def link_state(self) -> dict[str, str]:
         return {r[0]: unpack(r[1]) for r in self._db.execute("SELECT key, value FROM link_state")}
