@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -382,6 +384,7 @@ def test_a_record_is_decided_over_the_first_reports_of_a_large_event(examples_db
     from dateline.frame.record import build_record
     from dateline.pipeline import stages
     from dateline.pipeline.members import event_members, report_frames
+    from dateline.service.exports import LIST_SEPARATOR, export_events
     from dateline.service.queries import event_parts
 
     db = tmp_path / "copy.db"
@@ -412,6 +415,15 @@ def test_a_record_is_decided_over_the_first_reports_of_a_large_event(examples_db
             parts = event_parts(store, e)
             assert parts.record.as_dict() == build_record(analysed, entities).as_dict()
             assert len(parts.members) == n
+            assert store.event_article_ids(e) == [s.article.id for s, _ in store.event_members(e)]
+        # the exports list every article of an event, not only those its record was decided over
+        plover = [json.loads(r) for r in export_events(store.event_summaries(), store.event_record,
+                                                       store.event_article_ids, "plover")]
+        assert {r["event_id"]: len(r["article_ids"]) for r in plover} == sizes
+        cells = list(csv.DictReader(io.StringIO("".join(export_events(
+            store.event_summaries(), store.event_record, store.event_article_ids, "csv")))))
+        assert {r["event_id"]: r["article_ids"].split(LIST_SEPARATOR) for r in cells} == {
+            e: store.event_article_ids(e) for e in sizes}
         kept = {e: (store.event_summary(e).headline, store.event_summary(e).first_day) for e in large}
     # later reports joined (the summary recomputed from the members' metadata, as placing does):
     # the records stand as they are, and the summaries take their fields from them again

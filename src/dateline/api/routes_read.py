@@ -80,7 +80,8 @@ def export_response(store: Store, summaries: list, fmt: str) -> StreamingRespons
     """Stream an export. Starlette runs each step of a sync iterator on some worker thread;
     ``store`` (a ThreadLocalStore) reads each record with that thread's own connection."""
     # a lambda, not ``store.event_record``: the method is looked up on the thread that calls it
-    rows = exports.export_events(summaries, lambda event_id: store.event_record(event_id), fmt)
+    rows = exports.export_events(summaries, lambda event_id: store.event_record(event_id),
+                                 lambda event_id: store.event_article_ids(event_id), fmt)
     return StreamingResponse(_chunked(rows, EXPORT_CHUNK), media_type=exports.FORMATS[fmt].media_type,
                              headers={"Content-Disposition": f'attachment; filename="{exports.filename(fmt)}"'})
 

@@ -43,7 +43,7 @@ def export_events_cmd(db, fmt, output, lang, since, until, place, text, query, s
     flt = EventFilter(lang=lang, since=since, until=until, place=place, text=text, story=story,
                       min_articles=min_articles, min_sources=min_sources, limit=limit, query=query)
     with _open(db) as store:
-        rows = export_events(all_events(store, flt), store.event_record, fmt)
+        rows = export_events(all_events(store, flt), store.event_record, store.event_article_ids, fmt)
         if output == "-":
             for row in rows:
                 sys.stdout.write(row)

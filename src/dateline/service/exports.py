@@ -3,7 +3,8 @@ and ``GET /api/events?format=...``.
 
 An export reads each event's record as stored (``Store.event_record``), never rebuilds it, and
 yields its text row by row so a face can stream it. ``record_of`` is how the caller reads a
-record: the API reads it on whichever worker thread runs the next step of the stream.
+record, and ``article_ids_of`` an event's article ids (``Store.event_article_ids``): the API reads
+them on whichever worker thread runs the next step of the stream.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import asdict, dataclass
 from dateline.store import EventSummary
 
 RecordOf = Callable[[str], "dict | None"]
+ArticleIdsOf = Callable[[str], "list[str]"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class ExportFormat:
     name: str
     media_type: str
     extension: str
-    rows: Callable[[Iterable[EventSummary], RecordOf], Iterator[str]]
+    rows: Callable[[Iterable[EventSummary], RecordOf, ArticleIdsOf], Iterator[str]]
 
 
 CSV_COLUMNS = ("event_id", "story_id", "first_day", "last_day", "event_type", "mode", "context", "headline",
@@ -33,7 +35,7 @@ CSV_COLUMNS = ("event_id", "story_id", "first_day", "last_day", "event_type", "m
 LIST_SEPARATOR = "; "  # between the names of several actors, languages or article ids in one CSV cell
 
 
-def csv_rows(events: Iterable[EventSummary], record_of: RecordOf) -> Iterator[str]:
+def csv_rows(events: Iterable[EventSummary], record_of: RecordOf, article_ids_of: ArticleIdsOf) -> Iterator[str]:
     """A header line, then one line per event (RFC 4180: CRLF line ends, quoted where needed)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
@@ -56,27 +58,34 @@ def csv_rows(events: Iterable[EventSummary], record_of: RecordOf) -> Iterator[st
             LIST_SEPARATOR.join(a["name"] for a in record.get("sources") or ()),
             LIST_SEPARATOR.join(a["name"] for a in record.get("targets") or ()),
             LIST_SEPARATOR.join(summary.languages), summary.sources, summary.articles,
-            LIST_SEPARATOR.join(record.get("members") or ()),
+            LIST_SEPARATOR.join(_article_ids(summary, record, article_ids_of)),
         ])
+
+
+def _article_ids(summary: EventSummary, record: dict, article_ids_of: ArticleIdsOf) -> list[str]:
+    """Every article of the event. A record is decided over the event's first reports only
+    (frame.record.RECORD_REPORTS), and an event placed since its record was built has more."""
+    members = list(record.get("members") or ())
+    return members if len(members) >= summary.articles else list(article_ids_of(summary.id))
 
 
 def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def jsonl_rows(events: Iterable[EventSummary], record_of: RecordOf) -> Iterator[str]:
+def jsonl_rows(events: Iterable[EventSummary], record_of: RecordOf, article_ids_of: ArticleIdsOf) -> Iterator[str]:
     """One JSON object per line: the event's summary and its whole stored record (or null)."""
     for summary in events:
         yield json.dumps({**asdict(summary), "record": record_of(summary.id)}, ensure_ascii=False) + "\n"
 
 
-def plover_rows(events: Iterable[EventSummary], record_of: RecordOf) -> Iterator[str]:
+def plover_rows(events: Iterable[EventSummary], record_of: RecordOf, article_ids_of: ArticleIdsOf) -> Iterator[str]:
     """One PLOVER-style JSON object per line (see :func:`plover_event`)."""
     for summary in events:
-        yield json.dumps(plover_event(summary, record_of(summary.id)), ensure_ascii=False) + "\n"
+        yield json.dumps(plover_event(summary, record_of(summary.id), article_ids_of), ensure_ascii=False) + "\n"
 
 
-def plover_event(summary: EventSummary, record: dict | None) -> dict:
+def plover_event(summary: EventSummary, record: dict | None, article_ids_of: ArticleIdsOf) -> dict:
     """An event as a flat PLOVER-style record: type, mode and context; the primary source and
     target actors (and all of them); the location; the date; the headline; how many independent
     sources and articles, in which languages; and the evidence behind each field as article id
@@ -110,7 +119,7 @@ def plover_event(summary: EventSummary, record: dict | None) -> dict:
         "sources": summary.sources,
         "articles": summary.articles,
         "languages": list(summary.languages),
-        "article_ids": list(record.get("members") or ()),
+        "article_ids": _article_ids(summary, record, article_ids_of),
         "evidence": _evidence(record),
     }
 
@@ -147,13 +156,14 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-def export_events(events: Iterable[EventSummary], record_of: RecordOf, fmt: str) -> Iterator[str]:
+def export_events(events: Iterable[EventSummary], record_of: RecordOf, article_ids_of: ArticleIdsOf,
+                  fmt: str) -> Iterator[str]:
     """The text of an export, piece by piece; ``fmt`` is one of :data:`FORMATS`."""
     if fmt not in FORMATS:
         from dateline.service.errors import BadRequest
 
         raise BadRequest(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return FORMATS[fmt].rows(events, record_of)
+    return FORMATS[fmt].rows(events, record_of, article_ids_of)
 
 
 def filename(fmt: str) -> str:

@@ -310,6 +310,10 @@ class Store(ABC):
         """The event's articles in the order they were placed (the first ``limit`` of them)."""
 
     @abstractmethod
+    def event_article_ids(self, event_id: str) -> list[str]:
+        """The ids of all the event's articles, in the order they were placed."""
+
+    @abstractmethod
     def find_event(self, id_prefix: str) -> list[str]: ...
 
     @abstractmethod

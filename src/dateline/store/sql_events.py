@@ -224,6 +224,10 @@ class EventTables:
             + ("" if limit is None else " LIMIT ?"), (event_id,) if limit is None else (event_id, limit)).fetchall()
         return [(stored_article(r), _placement(r)) for r in rows]
 
+    def event_article_ids(self, event_id: str) -> list[str]:
+        return [r[0] for r in self._db.execute(
+            "SELECT article_id FROM placements WHERE event_id = ? ORDER BY seq", (event_id,))]
+
     def find_event(self, id_prefix: str) -> list[str]:
         return [r[0] for r in self._db.execute(
             "SELECT id FROM events WHERE id LIKE ? ORDER BY id LIMIT 20", (id_prefix + "%",))]
