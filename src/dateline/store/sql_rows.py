@@ -71,7 +71,12 @@ def intern_keys(db: sqlite3.Connection, values: Iterable[str | None]) -> dict[st
 
 def mention_keys(m: Mention) -> tuple[str, str | None]:
     """The values of ``mention_keys`` that a ``mentions`` row of ``m`` names: its kind, its entity."""
-    return json.dumps([m.type, m.source], ensure_ascii=False), m.entity
+    return _kind_value(m.type, m.source), m.entity
+
+
+@lru_cache(maxsize=1024)
+def _kind_value(type_: str | None, source: str | None) -> str:  # a few dozen pairs, asked twice a mention
+    return json.dumps([type_, source], ensure_ascii=False)
 
 
 def mention_row(seq: int, text: str, m: Mention, keys: dict[str, int]) -> tuple:
