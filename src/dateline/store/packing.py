@@ -15,13 +15,13 @@ A packed value is a BLOB: one tag byte, then the data.
   :data:`EVIDENCE_WORDS`): the field names and shape of such JSON, which a value of a few hundred
   bytes to a few kilobytes otherwise spells out once more each time (on 4,476 reports: frames and
   records a sixth smaller than with tag ``1``, evidence a third).
+- ``6``: a JSON list of pairs of integers as ``json.dumps`` writes it (an analysis's sentences),
+  as the differences between one integer and the next, zigzag varints: a third of tag ``1``. A
+  text of any other form is packed with tag ``1``.
 - ``7``: a report frame, zlib-compressed with its article's text (UTF-8) and then
   :data:`FRAME_WORDS` as the preset dictionary (the last 32 KiB of the two, as zlib keeps): a
   frame quotes its article (speech, names, the spans of its claims), which the dictionary turns
   into references. A quarter smaller than tag ``3`` on 4,476 reports; unpacking needs the same text.
-- ``6``: a JSON list of pairs of integers as ``json.dumps`` writes it (an analysis's sentences),
-  as the differences between one integer and the next, zigzag varints: a third of tag ``1``. A
-  text of any other form is packed with tag ``1``.
 
 :func:`unpack` also takes a ``str`` (a value kept before schema 6) and gives it back as it is.
 Tags are never reused: a new form takes a new tag.
