@@ -98,16 +98,18 @@ class AnalysisTables:
 
     def keep_frames(self, frames: dict[str, dict], version: str) -> None:
         with self._transaction():
+            articles = {r[0]: (r[1], r[2]) for r in rows_in(
+                self._db, "SELECT id, seq, text FROM articles WHERE id IN ({marks})", list(frames))}
             for article_id, frame in frames.items():
-                row = self._db.execute("SELECT seq, text FROM articles WHERE id = ?", (article_id,)).fetchone()
-                if row is None:  # as the reference to articles(id) of schema 5 refused it
+                if article_id not in articles:  # as the reference to articles(id) of schema 5 refused it
                     raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: no article {article_id}")
+                seq, text = articles[article_id]
                 # packed with the article's text, which a frame quotes (store/packing.py, tag 7)
-                packed = pack_frame(json.dumps(frame, ensure_ascii=False), article_text=row[1])
+                packed = pack_frame(json.dumps(frame, ensure_ascii=False), article_text=text)
                 self._db.execute(
                     "INSERT INTO report_frames (article, version, frame) VALUES (?, ?, ?) "
                     "ON CONFLICT(article) DO UPDATE SET version = excluded.version, frame = excluded.frame",
-                    (row[0], version, packed))
+                    (seq, version, packed))
 
     def link_state(self) -> dict[str, str]:
         return {r[0]: unpack(r[1]) for r in self._db.execute("SELECT key, value FROM link_state")}
